@@ -7,6 +7,18 @@ export const CLASSIFIERS = ["logistic", "svm", "affine"] as const;
 export type ClassifierName = (typeof CLASSIFIERS)[number];
 export const FEATURES = ["plain", "log"] as const;
 export type FeatureKind = (typeof FEATURES)[number];
+/** Learned networks on scattering (@scatterkit/networks), chosen with --model. */
+export const MODELS = ["sparse-scattering", "tight-frame", "phase-collapse"] as const;
+export type ModelName = (typeof MODELS)[number];
+/**
+ * The --nonlinearity values each model takes; the first is the default. sparse-scattering:
+ * `istc` (the sparse code) or `none` (projection + classifier only, the ablation).
+ */
+export const NONLINEARITIES: Record<ModelName, readonly string[]> = {
+  "phase-collapse": ["modulus", "threshold", "relu"],
+  "tight-frame": ["relu", "soft-threshold"],
+  "sparse-scattering": ["istc", "none"],
+};
 
 /**
  * Classifier used when --classifier is not given. The embedded sample and FSDD use
@@ -47,6 +59,16 @@ export interface DemoOptions {
   limit?: number;
   /** Folder of a feature cache (features are read from it when present, written otherwise). */
   cache?: string;
+  /** Learned network instead of the linear pipeline (image datasets only). */
+  model?: ModelName;
+  /** The model's non-linearity (default: the first of NONLINEARITIES[model]). */
+  nonlinearity?: string;
+  /** Training epochs (default: the model's documented standard run). */
+  epochs?: number;
+  /** Checkpoint file of a network run: written during training, resumed from when present. */
+  checkpoint?: string;
+  /** Seed of a network run (initialisation and shuffling). */
+  seed?: number;
   /** No progress bars. */
   quiet: boolean;
   help: boolean;
@@ -76,6 +98,15 @@ Options:
   --limit N           use only the first N training items (and N/6 test items)
   --cache DIR         keep computed features in DIR and reuse them (featureSeconds then reports
                       the original extraction time)
+  --model NAME        train a learned network on scattering instead of the linear pipeline
+                      (fashion-mnist, mnist, sample): sparse-scattering | tight-frame | phase-collapse
+  --nonlinearity NAME phase-collapse: modulus (default) | threshold | relu;
+                      tight-frame: relu (default) | soft-threshold;
+                      sparse-scattering: istc (default, the sparse code) | none (ablation)
+  --epochs N          training epochs (default: the model's standard run)
+  --checkpoint FILE   write a checkpoint after every epoch; an interrupted run given the same
+                      FILE resumes where it stopped
+  --seed N            seed of a network run (default: the model's)
   --report DIR        folder of the HTML report (default apps/demo/out)
   --no-report         do not write the HTML report
   --quiet             no progress bars
@@ -188,6 +219,23 @@ export function parseArgs(
         if (!value) throw new UsageError("--cache", value, "a folder path");
         o.cache = value;
         break;
+      case "--model":
+        o.model = oneOf("--model", value, MODELS);
+        break;
+      case "--nonlinearity":
+        if (!value) throw new UsageError("--nonlinearity", value, "a non-linearity name");
+        o.nonlinearity = value;
+        break;
+      case "--epochs":
+        o.epochs = num("--epochs", value, { int: true, min: 1 });
+        break;
+      case "--checkpoint":
+        if (!value) throw new UsageError("--checkpoint", value, "a file path");
+        o.checkpoint = value;
+        break;
+      case "--seed":
+        o.seed = num("--seed", value, { int: true, min: 0 });
+        break;
       case "--quiet":
         o.quiet = true;
         break;
@@ -199,10 +247,11 @@ export function parseArgs(
         throw new UsageError(
           "option",
           a,
-          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --report, --no-report, --quiet, --help",
+          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --model, --nonlinearity, --epochs, --checkpoint, --seed, --report, --no-report, --quiet, --help",
         );
     }
   }
+  checkModelOptions(o, classifierGiven);
   if (!classifierGiven) o.classifier = DEFAULT_CLASSIFIER[o.dataset];
   if (Number.isNaN(o.C)) o.C = DEFAULT_C[o.classifier];
   if (o.dataset !== "sample" && !o.dataDir && !o.help) {
@@ -217,4 +266,43 @@ export function parseArgs(
     o.dataDir = d;
   }
   return o;
+}
+
+/**
+ * Checks the options of a network run (--model): the dataset is an image dataset, the
+ * non-linearity one the model takes (filled with the model's default when absent), and
+ * the network-only options (--nonlinearity, --epochs, --checkpoint, --seed) appear only with --model.
+ * @throws UsageError naming the option, the value and what is allowed
+ */
+export function checkModelOptions(o: DemoOptions, classifierGiven = false): void {
+  if (!o.model) {
+    for (const [flag, v] of [
+      ["--nonlinearity", o.nonlinearity],
+      ["--epochs", o.epochs],
+      ["--checkpoint", o.checkpoint],
+      ["--seed", o.seed],
+    ] as const) {
+      if (v !== undefined) throw new UsageError(flag, v, `${flag} together with --model ${MODELS.join("|")}`);
+    }
+    return;
+  }
+  if (o.dataset === "fsdd") {
+    throw new UsageError("--dataset", o.dataset, `fashion-mnist, mnist or sample with --model ${o.model}`);
+  }
+  if (classifierGiven) {
+    throw new UsageError(
+      "--classifier",
+      o.classifier,
+      `no --classifier with --model ${o.model} (the network has its own)`,
+    );
+  }
+  const allowed = NONLINEARITIES[o.model];
+  if (o.nonlinearity === undefined) o.nonlinearity = allowed[0];
+  else if (!allowed.includes(o.nonlinearity)) {
+    throw new UsageError(
+      "--nonlinearity",
+      o.nonlinearity,
+      `one of ${allowed.join(", ")} with --model ${o.model}`,
+    );
+  }
 }
