@@ -69,6 +69,8 @@ export interface DemoOptions {
   checkpoint?: string;
   /** Seed of a network run (initialisation and shuffling). */
   seed?: number;
+  /** Write the trained network's model file (JSON) here. */
+  save?: string;
   /** No progress bars. */
   quiet: boolean;
   help: boolean;
@@ -107,6 +109,7 @@ Options:
   --checkpoint FILE   write a checkpoint after every epoch; an interrupted run given the same
                       FILE resumes where it stopped
   --seed N            seed of a network run (default: the model's)
+  --save FILE         write the trained network as a model file (JSON; loadNetwork reads it)
   --report DIR        folder of the HTML report (default apps/demo/out)
   --no-report         do not write the HTML report
   --quiet             no progress bars
@@ -233,6 +236,10 @@ export function parseArgs(
         if (!value) throw new UsageError("--checkpoint", value, "a file path");
         o.checkpoint = value;
         break;
+      case "--save":
+        if (!value) throw new UsageError("--save", value, "a file path");
+        o.save = value;
+        break;
       case "--seed":
         o.seed = num("--seed", value, { int: true, min: 0 });
         break;
@@ -247,7 +254,7 @@ export function parseArgs(
         throw new UsageError(
           "option",
           a,
-          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --model, --nonlinearity, --epochs, --checkpoint, --seed, --report, --no-report, --quiet, --help",
+          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --model, --nonlinearity, --epochs, --checkpoint, --seed, --save, --report, --no-report, --quiet, --help",
         );
     }
   }
@@ -281,6 +288,7 @@ export function checkModelOptions(o: DemoOptions, classifierGiven = false): void
       ["--epochs", o.epochs],
       ["--checkpoint", o.checkpoint],
       ["--seed", o.seed],
+      ["--save", o.save],
     ] as const) {
       if (v !== undefined) throw new UsageError(flag, v, `${flag} together with --model ${MODELS.join("|")}`);
     }

@@ -82,6 +82,7 @@ describe("parseArgs: networks (--model)", () => {
       [["--nonlinearity", "relu"], "--nonlinearity"],
       [["--epochs", "3"], "--epochs"],
       [["--checkpoint", "c.bin"], "--checkpoint"],
+      [["--save", "m.json"], "--save"],
       [["--model", "tight-frame", "--epochs", "0"], "--epochs"],
       [["--model", "tight-frame", "--epochs", "2.5"], "--epochs"],
       [["--model", "tight-frame", "--epochs", "x"], "--epochs"],
