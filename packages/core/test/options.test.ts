@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { ParameterError, checkOneOf, checkOptions, copyLike, listOf } from "../src/index";
+
+describe("checkOptions", () => {
+  it("returns a plain object as is and reads undefined as {}", () => {
+    const o = { a: 1 };
+    expect(checkOptions("options", o)).toBe(o);
+    expect(checkOptions("options", undefined)).toEqual({});
+  });
+  it("refuses null, arrays, numbers and strings, naming the parameter and the value", () => {
+    expect(() => checkOptions("options", null)).toThrow(
+      "Invalid options: got null; expected an options object.",
+    );
+    expect(() => checkOptions("options", [1])).toThrow(ParameterError);
+    expect(() => checkOptions("opts", 3)).toThrow("Invalid opts: got 3; expected an options object.");
+    expect(() => checkOptions("opts", "x")).toThrow(/got "x"/);
+  });
+  it("required: undefined is refused too, with the given description", () => {
+    expect(() =>
+      checkOptions("opts", undefined, { required: true, expected: "an options object { N, K }" }),
+    ).toThrow("Invalid opts: got undefined; expected an options object { N, K }.");
+  });
+});
+
+describe("checkOneOf and listOf", () => {
+  it("accepts an allowed value and lists the allowed ones otherwise", () => {
+    expect(checkOneOf("svdSolver", "full", ["auto", "full", "randomized"] as const)).toBe("full");
+    expect(() => checkOneOf("svdSolver", "svd", ["auto", "full", "randomized"])).toThrow(
+      'Invalid svdSolver: got "svd"; expected "auto", "full" or "randomized".',
+    );
+    expect(() => checkOneOf("maxOrder", 3, [1, 2])).toThrow("Invalid maxOrder: got 3; expected 1 or 2.");
+    expect(listOf(["a"])).toBe('"a"');
+    expect(listOf([])).toBe("");
+  });
+});
+
+describe("copyLike", () => {
+  it("copies into the float type of its first argument", () => {
+    const a = copyLike(new Float32Array(1), [0.1, 2]);
+    expect(a).toBeInstanceOf(Float32Array);
+    expect(Array.from(a)).toEqual([Math.fround(0.1), 2]);
+    const b = copyLike(new Float64Array(1), Float32Array.of(0.5));
+    expect(b).toBeInstanceOf(Float64Array);
+    expect(Array.from(b)).toEqual([0.5]);
+  });
+});
