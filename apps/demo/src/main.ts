@@ -46,6 +46,11 @@ export async function main(
     io.out.write(USAGE);
     return 0;
   }
+  if (o.model) {
+    // learned networks (@scatterkit/networks), loaded only for --model runs
+    const { mainNetwork } = await import("./networks-cli");
+    return mainNetwork(o, io, DEFAULT_REPORT_DIR);
+  }
   try {
     const t0 = performance.now();
     const data = loadDemoData(o);
