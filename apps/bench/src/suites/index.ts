@@ -11,4 +11,5 @@ export const suites: Record<string, () => Promise<BenchSuite>> = {
   energy: () => import("./energy"),
   classifiers: () => import("./classifiers"),
   kymatio: () => import("./kymatio"),
+  networks: () => import("./networks"),
 };
