@@ -141,7 +141,7 @@ describe("Scattering2D: batching, dtypes and the packed-pair paths", () => {
     const x = Float64Array.from({ length: 64 * 64 }, () => r() * 2 - 1);
     const S = new Scattering2D({ J: 3, shape: [64, 64], L: 4 });
     // the sparse path is really taken for some (n, level): fewer runs bins than the level has
-    const inner = S as unknown as { psiRuns: Int32Array[][]; psiF: Float64Array[][] };
+    const inner = (S as unknown as { backend: { psiRuns: Int32Array[][]; psiF: Float64Array[][] } }).backend;
     let sparse = 0;
     inner.psiRuns.forEach((levels, n) => {
       levels.forEach((runs, r) => {
