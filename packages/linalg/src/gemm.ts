@@ -1,0 +1,331 @@
+/**
+ * General matrix-matrix product (BLAS GEMM), row-major, blocked for cache (BLIS layout:
+ * B packed into column panels of NR, A into row panels of MR, an MR x NR register tile).
+ */
+import type { FloatArray } from "@scatterkit/core";
+import { checkArray, checkDim, checkScalar, checkView } from "./check.js";
+import { getEngine } from "./engine.js";
+
+/** Rows of the register tile. @internal */
+export const MR = 4;
+/** Columns of the register tile. @internal */
+export const NR = 4;
+/** Depth of one packed block (entries of the summation index per pass). @internal */
+export const KC = 256;
+/** Rows of A per packed block. @internal */
+export const MC = 96;
+/** Columns of B per packed block. @internal */
+export const NC = 1024;
+
+/**
+ * Storage and macro-kernel of one GEMM engine. `pa` holds the packed A block (row panels
+ * of MR, MC x KC), `pb` the packed B block (column panels of NR, KC x NC), `cb` receives
+ * the product block. `macro(mc, nc, kc)` OVERWRITES cb[i nc + j] (i < mc, j < nc) with
+ * sum_{p < kc} pa-row(i)[p] * pb-column(j)[p], each a sequential float64 sum from 0
+ * (mul then add, no fused multiply-add), so every engine gives the same bits.
+ * @internal
+ */
+export interface GemmEngine {
+  readonly name: string;
+  readonly pa: Float64Array;
+  readonly pb: Float64Array;
+  readonly cb: Float64Array;
+  macro(mc: number, nc: number, kc: number): void;
+}
+
+/**
+ * Reference micro-kernel in plain TypeScript: the MR x NR tile of panels ap (of pa) and
+ * bp (of pb) with 16 float64 accumulators, stored (the valid mr x nr part) at cb[cOff..]
+ * with leading dimension ldc.
+ * @internal
+ */
+export function microKernelTs(
+  pa: Float64Array,
+  ap: number,
+  pb: Float64Array,
+  bp: number,
+  kc: number,
+  cb: Float64Array,
+  cOff: number,
+  ldc: number,
+  mr: number,
+  nr: number,
+): void {
+  let c00 = 0;
+  let c01 = 0;
+  let c02 = 0;
+  let c03 = 0;
+  let c10 = 0;
+  let c11 = 0;
+  let c12 = 0;
+  let c13 = 0;
+  let c20 = 0;
+  let c21 = 0;
+  let c22 = 0;
+  let c23 = 0;
+  let c30 = 0;
+  let c31 = 0;
+  let c32 = 0;
+  let c33 = 0;
+  for (let p = 0; p < kc; p++) {
+    const a = ap + 4 * p;
+    const b = bp + 4 * p;
+    const b0 = pb[b];
+    const b1 = pb[b + 1];
+    const b2 = pb[b + 2];
+    const b3 = pb[b + 3];
+    const a0 = pa[a];
+    c00 += a0 * b0;
+    c01 += a0 * b1;
+    c02 += a0 * b2;
+    c03 += a0 * b3;
+    const a1 = pa[a + 1];
+    c10 += a1 * b0;
+    c11 += a1 * b1;
+    c12 += a1 * b2;
+    c13 += a1 * b3;
+    const a2 = pa[a + 2];
+    c20 += a2 * b0;
+    c21 += a2 * b1;
+    c22 += a2 * b2;
+    c23 += a2 * b3;
+    const a3 = pa[a + 3];
+    c30 += a3 * b0;
+    c31 += a3 * b1;
+    c32 += a3 * b2;
+    c33 += a3 * b3;
+  }
+  if (mr === 4 && nr === 4) {
+    let o = cOff;
+    cb[o] = c00;
+    cb[o + 1] = c01;
+    cb[o + 2] = c02;
+    cb[o + 3] = c03;
+    o += ldc;
+    cb[o] = c10;
+    cb[o + 1] = c11;
+    cb[o + 2] = c12;
+    cb[o + 3] = c13;
+    o += ldc;
+    cb[o] = c20;
+    cb[o + 1] = c21;
+    cb[o + 2] = c22;
+    cb[o + 3] = c23;
+    o += ldc;
+    cb[o] = c30;
+    cb[o + 1] = c31;
+    cb[o + 2] = c32;
+    cb[o + 3] = c33;
+    return;
+  }
+  const t = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+  for (let i = 0; i < mr; i++) for (let j = 0; j < nr; j++) cb[cOff + i * ldc + j] = t[4 * i + j];
+}
+
+/** The TypeScript engine: plain Float64Array buffers, {@link microKernelTs} over the block. @internal */
+export function tsEngine(): GemmEngine {
+  const pa = new Float64Array(MC * KC);
+  const pb = new Float64Array(KC * NC);
+  const cb = new Float64Array(MC * NC);
+  return {
+    name: "typescript",
+    pa,
+    pb,
+    cb,
+    macro(mc, nc, kc) {
+      for (let jr = 0; jr < nc; jr += NR) {
+        const nr = Math.min(NR, nc - jr);
+        const bp = jr * kc;
+        for (let ir = 0; ir < mc; ir += MR) {
+          microKernelTs(pa, ir * kc, pb, bp, kc, cb, ir * nc + jr, nc, Math.min(MR, mc - ir), nr);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Packs alpha * op(A)[i0..i0+mc, p0..p0+kc] into row panels of MR: panel ip holds, for each
+ * p, the MR values alpha * op(A)[i0 + ip MR + ii, p0 + p] (zero beyond row mc).
+ * op(A)[i, p] = A[aOff + i lda + p] (transA false) or A[aOff + p lda + i] (transA true).
+ * @internal
+ */
+export function packA(
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  transA: boolean,
+  alpha: number,
+  i0: number,
+  p0: number,
+  mc: number,
+  kc: number,
+  out: Float64Array,
+): void {
+  const panels = Math.ceil(mc / MR);
+  for (let ip = 0; ip < panels; ip++) {
+    const base = ip * MR * kc;
+    const rows = Math.min(MR, mc - ip * MR);
+    for (let ii = 0; ii < MR; ii++) {
+      if (ii >= rows) {
+        for (let p = 0; p < kc; p++) out[base + p * MR + ii] = 0;
+        continue;
+      }
+      const i = i0 + ip * MR + ii;
+      if (!transA) {
+        const src = aOff + i * lda + p0;
+        for (let p = 0; p < kc; p++) out[base + p * MR + ii] = alpha * a[src + p];
+      } else {
+        let src = aOff + p0 * lda + i;
+        for (let p = 0; p < kc; p++, src += lda) out[base + p * MR + ii] = alpha * a[src];
+      }
+    }
+  }
+}
+
+/**
+ * Packs op(B)[p0..p0+kc, j0..j0+nc] into column panels of NR: panel jp holds, for each p,
+ * the NR values op(B)[p0 + p, j0 + jp NR + jj] (zero beyond column nc).
+ * op(B)[p, j] = B[bOff + p ldb + j] (transB false) or B[bOff + j ldb + p] (transB true).
+ * @internal
+ */
+export function packB(
+  b: FloatArray,
+  bOff: number,
+  ldb: number,
+  transB: boolean,
+  p0: number,
+  j0: number,
+  kc: number,
+  nc: number,
+  out: Float64Array,
+): void {
+  const panels = Math.ceil(nc / NR);
+  for (let jp = 0; jp < panels; jp++) {
+    const base = jp * NR * kc;
+    const cols = Math.min(NR, nc - jp * NR);
+    for (let jj = 0; jj < NR; jj++) {
+      if (jj >= cols) {
+        for (let p = 0; p < kc; p++) out[base + p * NR + jj] = 0;
+        continue;
+      }
+      const j = j0 + jp * NR + jj;
+      if (transB) {
+        const src = bOff + j * ldb + p0;
+        for (let p = 0; p < kc; p++) out[base + p * NR + jj] = b[src + p];
+      } else {
+        let src = bOff + p0 * ldb + j;
+        for (let p = 0; p < kc; p++, src += ldb) out[base + p * NR + jj] = b[src];
+      }
+    }
+  }
+}
+
+/**
+ * The blocked product on a float64 accumulator W (already holding beta C):
+ * W += alpha op(A) op(B), in passes of KC over the summation index (each pass's block
+ * product is computed from zero, then added into W).
+ * @internal
+ */
+export function gemmAccumulate(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  b: FloatArray,
+  bOff: number,
+  ldb: number,
+  w: Float64Array,
+  wOff: number,
+  ldw: number,
+  engine: GemmEngine = getEngine(),
+): void {
+  const { pa, pb, cb } = engine;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packB(b, bOff, ldb, transB, p0, j0, kc, nc, pb);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(a, aOff, lda, transA, alpha, i0, p0, mc, kc, pa);
+        engine.macro(mc, nc, kc);
+        for (let i = 0; i < mc; i++) {
+          const wo = wOff + (i0 + i) * ldw + j0;
+          const co = i * nc;
+          for (let j = 0; j < nc; j++) w[wo + j] += cb[co + j];
+        }
+      }
+    }
+  }
+}
+
+/**
+ * General matrix product, row-major (BLAS xGEMM):
+ *
+ *   C <- alpha op(A) op(B) + beta C,   C [m, n], op(A) [m, k], op(B) [k, n],
+ *
+ * with op(A) = A (transA false; A[i, p] = a[aOffset + i lda + p]) or A^T (transA true;
+ * A[i, p] = a[aOffset + p lda + i]), and the same for B with ldb; C[i, j] = c[cOffset + i ldc + j].
+ * Any mix of Float32Array and Float64Array: products and sums are float64 (float32 entries
+ * are exact in float64), C is rounded to its own type once at the end. With beta = 0, C is
+ * not read (NaN in C does not propagate). Each C entry is beta C + the float64 sum over p,
+ * taken in passes of 256 (sequential within a pass), of (alpha A[i, p]) B[p, j].
+ * Runs the WebAssembly SIMD micro-kernel when available, else the TypeScript one (same bits).
+ */
+export function gemm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: FloatArray,
+  aOffset: number,
+  lda: number,
+  b: FloatArray,
+  bOffset: number,
+  ldb: number,
+  beta: number,
+  c: FloatArray,
+  cOffset: number,
+  ldc: number,
+): void {
+  checkDim("m", m);
+  checkDim("n", n);
+  checkDim("k", k);
+  checkScalar("alpha", alpha);
+  checkScalar("beta", beta);
+  checkArray("A", a);
+  checkArray("B", b);
+  checkArray("C", c);
+  checkView("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+  checkView("B", b, bOffset, ldb, transB ? n : k, transB ? k : n);
+  checkView("C", c, cOffset, ldc, m, n);
+  if (m === 0 || n === 0) return;
+  const direct = c instanceof Float64Array;
+  const w = direct ? (c as Float64Array) : new Float64Array(m * n);
+  const wOff = direct ? cOffset : 0;
+  const ldw = direct ? ldc : n;
+  for (let i = 0; i < m; i++) {
+    const wo = wOff + i * ldw;
+    const co = cOffset + i * ldc;
+    if (beta === 0) w.fill(0, wo, wo + n);
+    else if (beta !== 1 || !direct) for (let j = 0; j < n; j++) w[wo + j] = beta * c[co + j];
+  }
+  if (k > 0 && alpha !== 0) {
+    gemmAccumulate(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, w, wOff, ldw);
+  }
+  if (!direct) {
+    for (let i = 0; i < m; i++) {
+      const co = cOffset + i * ldc;
+      const wo = i * n;
+      for (let j = 0; j < n; j++) c[co + j] = w[wo + j];
+    }
+  }
+}
