@@ -1,0 +1,163 @@
+// Every op's reverse-mode gradient against central finite differences, in float64.
+import { describe, expect, it } from "vitest";
+import { type Act, Layer } from "../src/nn/layer.js";
+import {
+  AvgPool,
+  Conv1x1,
+  Flatten,
+  ReLU,
+  SoftThreshold,
+  Standardize,
+  softmaxCrossEntropy,
+} from "../src/nn/layers.js";
+import { ISTC } from "../src/nn/istc.js";
+import { TightFrame, projectTightFrame } from "../src/nn/frame.js";
+import { PhaseNonlinearity, WaveletFilter } from "../src/nn/wavelet.js";
+import { Rng } from "../src/nn/random.js";
+
+function randomAct(rng: Rng, n: number, c: number, h: number, w: number, scale = 1): Act {
+  const data = new Float64Array(n * c * h * w);
+  for (let i = 0; i < data.length; i++) data[i] = scale * rng.normal();
+  return { data, n, c, h, w };
+}
+
+/** L(x, params) = sum(r * layer(x)); returns max relative error over checked coordinates. */
+function check(layer: Layer, x: Act, rng: Rng, { eps = 1e-6, samples = 40 } = {}): number {
+  const y0 = layer.forward(x, true);
+  const r = new Float64Array(y0.data.length);
+  for (let i = 0; i < r.length; i++) r[i] = rng.normal();
+  const loss = () => {
+    const y = layer.forward(x, true);
+    let s = 0;
+    for (let i = 0; i < r.length; i++) s += r[i] * y.data[i];
+    return s;
+  };
+  for (const p of layer.params) p.grad.fill(0);
+  layer.forward(x, true);
+  const dx = layer.backward({ data: Float64Array.from(r), n: y0.n, c: y0.c, h: y0.h, w: y0.w });
+  const targets: { arr: Float64Array; grad: ArrayLike<number> }[] = [
+    { arr: x.data as Float64Array, grad: Float64Array.from(dx.data) },
+    ...layer.params.map((p) => ({ arr: p.value as Float64Array, grad: Float64Array.from(p.grad) })),
+  ];
+  let worst = 0;
+  for (const { arr, grad } of targets) {
+    let gmax = 0;
+    for (let i = 0; i < grad.length; i++) gmax = Math.max(gmax, Math.abs(grad[i]));
+    const m = Math.min(samples, arr.length);
+    for (let t = 0; t < m; t++) {
+      const i = arr.length <= samples ? t : rng.int(arr.length);
+      const old = arr[i];
+      arr[i] = old + eps;
+      const lp = loss();
+      arr[i] = old - eps;
+      const lm = loss();
+      arr[i] = old;
+      const fd = (lp - lm) / (2 * eps);
+      worst = Math.max(worst, Math.abs(fd - grad[i]) / Math.max(gmax, 1e-12));
+    }
+  }
+  return worst;
+}
+
+describe("gradients against central finite differences (float64)", () => {
+  it("1x1 convolution with bias, and as a linear layer", () => {
+    const rng = new Rng(1);
+    const conv = new Conv1x1("c", "float64", 5, 4, true);
+    conv.init(rng);
+    for (let i = 0; i < 4; i++) conv.bias?.value.set([rng.normal()], i);
+    expect(check(conv, randomAct(rng, 3, 5, 3, 2), rng)).toBeLessThan(1e-7);
+    const lin = new Conv1x1("l", "float64", 7, 3, true);
+    lin.init(rng);
+    expect(check(lin, randomAct(rng, 4, 7, 1, 1), rng)).toBeLessThan(1e-7);
+  });
+
+  it("standardisation (batch statistics) with and without affine", () => {
+    const rng = new Rng(2);
+    for (const affine of [false, true]) {
+      const bn = new Standardize("s", "float64", 3, affine);
+      if (affine) for (let i = 0; i < 3; i++) bn.gamma?.value.set([1 + 0.3 * rng.normal()], i);
+      expect(check(bn, randomAct(rng, 4, 3, 2, 2, 2), rng)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("ReLU with bias, soft-threshold, flatten, average pooling", () => {
+    const rng = new Rng(3);
+    const relu = new ReLU("r", "float64", 3, true);
+    relu.bias?.value.set([0.1, -0.2, 0.3]);
+    expect(check(relu, randomAct(rng, 2, 3, 3, 3), rng)).toBeLessThan(1e-7);
+    const st = new SoftThreshold("t", "float64", 3, 0.4);
+    expect(check(st, randomAct(rng, 2, 3, 3, 3), rng)).toBeLessThan(1e-7);
+    expect(check(new Flatten("f", "float64"), randomAct(rng, 2, 3, 2, 2), rng)).toBeLessThan(1e-8);
+    expect(check(new AvgPool("p", "float64", 2), randomAct(rng, 2, 2, 5, 4), rng)).toBeLessThan(1e-8);
+  });
+
+  it("wavelet filtering (complex and real parts, strides 1 and 2) is linear with adjoint backward", () => {
+    const rng = new Rng(4);
+    for (const [stride, complex] of [
+      [2, true],
+      [1, false],
+      [2, false],
+    ] as const) {
+      const f = new WaveletFilter("w", "float64", 7, 6, 4, stride, complex);
+      expect(check(f, randomAct(rng, 2, 3, 7, 6), rng)).toBeLessThan(1e-8);
+    }
+  });
+
+  it("complex modulus, real-part threshold and real-part ReLU", () => {
+    const rng = new Rng(5);
+    for (const kind of ["modulus", "threshold", "relu"] as const) {
+      const nl = new PhaseNonlinearity("n", "float64", 2, 3, kind, 0.3);
+      const F = nl.inputPerGroup;
+      expect(check(nl, randomAct(rng, 2, 2 * F, 3, 3), rng)).toBeLessThan(1e-7);
+    }
+  });
+
+  it("unrolled homotopy ISTC: input, dictionary and lambda*", () => {
+    const rng = new Rng(6);
+    const istc = new ISTC("i", "float64", 6, 10, 5, 0.3);
+    istc.init(rng);
+    expect(check(istc, randomAct(rng, 3, 6, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
+    const y = istc.forward(randomAct(rng, 3, 6, 2, 2), false);
+    expect(y.data.every((v) => v >= 0)).toBe(true);
+  });
+
+  it("tight frame with ReLU and with soft-threshold; re-orthogonalisation gives F^T F = I", () => {
+    const rng = new Rng(7);
+    for (const kind of ["relu", "soft-threshold"] as const) {
+      const tf = new TightFrame("f", "float64", 4, 9, kind, 0.2);
+      tf.init(rng);
+      expect(check(tf, randomAct(rng, 3, 4, 2, 2), rng)).toBeLessThan(1e-7);
+    }
+    const F = new Float64Array(9 * 4);
+    const tf = new TightFrame("g", "float64", 4, 9, "relu");
+    tf.init(rng);
+    F.set(tf.frame.value);
+    for (let i = 0; i < F.length; i++) F[i] += 0.01 * rng.normal();
+    projectTightFrame(F, 9, 4);
+    for (let i = 0; i < 4; i++) {
+      for (let j = 0; j < 4; j++) {
+        let s = 0;
+        for (let m = 0; m < 9; m++) s += F[m * 4 + i] * F[m * 4 + j];
+        expect(Math.abs(s - (i === j ? 1 : 0))).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it("softmax cross-entropy", () => {
+    const rng = new Rng(8);
+    const logits = randomAct(rng, 4, 5, 1, 1);
+    const labels = [0, 3, 4, 1];
+    const { grad, loss } = softmaxCrossEntropy(logits, labels, 1);
+    const eps = 1e-6;
+    for (let i = 0; i < logits.data.length; i++) {
+      const o = logits.data[i];
+      logits.data[i] = o + eps;
+      const lp = softmaxCrossEntropy(logits, labels, 1).loss;
+      logits.data[i] = o - eps;
+      const lm = softmaxCrossEntropy(logits, labels, 1).loss;
+      logits.data[i] = o;
+      expect(Math.abs((lp - lm) / (2 * eps) - grad.data[i])).toBeLessThan(1e-8);
+    }
+    expect(loss).toBeGreaterThan(0);
+  });
+});
