@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { decodeSample } from "../../demo/src/sample";
+import { suites } from "../src/suites/index";
+import { CASES, decodeEmbeddedSample, experiment, spreadTensor } from "../src/suites/networks";
+
+const SAMPLE = join(__dirname, "..", "..", "demo", "data", "fashion-mnist-sample.bin.gz");
+
+describe("networks suite", () => {
+  it("is registered and lists the ablation cases", () => {
+    expect(Object.keys(suites)).toContain("networks");
+    expect(CASES.map((c) => c.name)).toEqual([
+      "phase-collapse-modulus",
+      "phase-collapse-threshold",
+      "phase-collapse-relu",
+      "sparse-scattering-istc",
+      "sparse-scattering-none",
+      "tight-frame-relu",
+      "tight-frame-soft-threshold",
+    ]);
+  });
+
+  it("decodes the demo's embedded sample as the demo does, and spreads images evenly", () => {
+    const bytes = readFileSync(SAMPLE);
+    const mine = decodeEmbeddedSample(bytes);
+    const demo = decodeSample(bytes);
+    expect(mine.train.count).toBe(demo.train.count);
+    expect(mine.test.count).toBe(demo.test.count);
+    expect(Buffer.compare(Buffer.from(mine.train.images), Buffer.from(demo.train.images))).toBe(0);
+    expect(Array.from(mine.test.labels)).toEqual(Array.from(demo.test.labels));
+    const t = spreadTensor(mine.test, 4); // images 0, 250, 500, 750 of 1,000
+    expect(t.images.shape).toEqual([4, 28, 28]);
+    expect(t.labels[2]).toBe(mine.test.labels[500]);
+    expect(t.images.data[2 * 784 + 400]).toBeCloseTo(mine.test.images[500 * 784 + 400] / 255, 7);
+  });
+
+  it("experiment on a tiny subset gives one row per case with finite measurements", async () => {
+    const r = await experiment({
+      train: 60,
+      test: 30,
+      epochs: 1,
+      workers: 1,
+      cases: ["phase-collapse-relu", "sparse-scattering-none"],
+    });
+    expect(r.suite).toBe("networks");
+    expect(r.rows.map((x) => x.case)).toEqual(["phase-collapse-relu", "sparse-scattering-none"]);
+    for (const row of r.rows) {
+      expect(row.params).toMatchObject({ train: 60, test: 30, epochs: 1 });
+      const acc = row.accuracy as number;
+      expect(acc * 30).toBeCloseTo(Math.round(acc * 30), 9); // a count of 30
+      expect(acc).toBeGreaterThanOrEqual(0);
+      expect(acc).toBeLessThanOrEqual(1);
+      for (const k of ["medianSeconds", "trainSeconds", "inferenceImagesPerSecond", "finalLoss"]) {
+        expect(Number.isFinite(row[k] as number) && (row[k] as number) > 0, k).toBe(true);
+      }
+      const fisher = Object.values(row.fisher as Record<string, number>);
+      expect(fisher.length).toBeGreaterThanOrEqual(2);
+      for (const f of fisher) expect(Number.isFinite(f) && f >= 0).toBe(true);
+    }
+    expect(r.notes?.some((n) => n.includes("relu"))).toBe(true);
+  });
+});
