@@ -34,6 +34,7 @@ export function packageConfig(name, extra = {}) {
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
       testTimeout: 120_000,
       hookTimeout: 120_000,
+      env: { SCATTERKIT_WASM_STRICT: "1" }, // a kernel module that fails to compile throws (no silent fallback)
       ...extra,
     },
   };

@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  F64,
-  F64X2_ADD,
-  F64X2_EXTRACT_LANE,
-  F64X2_SPLAT,
-  I32,
-  V128,
-  WasmBody,
-  assembleModule,
-  sleb,
-  uleb,
-} from "../src/index";
+import { F64, I32, V128, WasmBody, assembleModule, sleb, uleb } from "../src/index";
 
 describe("LEB128", () => {
   it("uleb encodes known values", () => {
@@ -38,19 +27,27 @@ describe("assembleModule", () => {
   function build(memory: Parameters<typeof assembleModule>[1]) {
     const add = new WasmBody([I32, I32, I32]); // add(a, b, out): mem_i32[out] = a + b + 1
     const t = add.local(I32);
-    add.get(0).get(1).op(0x6a).i32(1).op(0x6a).set(t);
-    add.get(2).get(t).op(0x36, 2, 0); // i32.store
+    add.get(0).get(1).op("i32.add").i32(1).op("i32.add").set(t);
+    add.get(2).get(t).op("i32.store", 2, 0);
     const lanes = new WasmBody([F64, I32]); // lanes(x, out): mem_f64[out] = (x + x) lane 0 + 1.5
     const v = lanes.local(V128);
-    lanes.get(0).simd(F64X2_SPLAT).set(v);
-    lanes.get(1).get(v).get(v).simd(F64X2_ADD).simd(F64X2_EXTRACT_LANE, 0).f64(1.5).op(0xa0).op(0x39, 3, 0);
+    lanes.get(0).op("f64x2.splat").set(v);
+    lanes
+      .get(1)
+      .get(v)
+      .get(v)
+      .op("f64x2.add")
+      .op("f64x2.extract_lane", 0)
+      .f64(1.5)
+      .op("f64.add")
+      .op("f64.store", 3, 0);
     const count = new WasmBody([I32, I32]); // count(n, out): mem_i32[out] = sum_{i < n} i (loop)
     const [i, s] = [count.local(I32), count.local(I32)];
     count.loopWhileLess(i, 0, () => {
-      count.get(s).get(i).op(0x6a).set(s);
+      count.get(s).get(i).op("i32.add").set(s);
       count.inc(i, 1);
     });
-    count.get(1).get(s).op(0x36, 2, 0);
+    count.get(1).get(s).op("i32.store", 2, 0);
     return assembleModule(
       [
         { name: "add", body: add },
