@@ -47,11 +47,13 @@ for (let i = 0; i < args.length; i++) {
 refDir = resolve(refDir ?? join(root, "../shared/reference"));
 
 const load = async (pkg) => import(pathToFileURL(join(root, "packages", pkg, "dist/index.js")).href);
-const fft = await load("fft");
-const fb = await load("filter-banks");
-const sc = await load("scattering");
-const sp = await load("sparse-coding");
-const cl = await load("classifiers");
+// import only what the selected keys need (--only), so that one package's broken build does not block the others
+const needs = (...prefixes) => prefixes.some((p) => only === "" || p.startsWith(only) || only.startsWith(p));
+const fft = needs("numpy-fft") ? await load("fft") : null;
+const fb = needs("kymatio-1d", "kymatio-2d", "energy") ? await load("filter-banks") : null;
+const sc = needs("kymatio", "energy") ? await load("scattering") : null;
+const sp = needs("sklearn", "seeded") ? await load("sparse-coding") : null;
+const cl = needs("sklearn", "seeded") ? await load("classifiers") : null;
 
 /** sha256 of one or more arrays (typed arrays, plain number arrays as float64, numbers). */
 function hash(...parts) {
@@ -218,7 +220,7 @@ if (want("energy")) {
 }
 
 // ---------------------------------------------------------------- sklearn
-if (want("sklearn")) {
+if (want("sklearn") || want("seeded")) {
   const t = (a, dt = f64) => ({ data: dt(a), shape: a.shape });
   {
     const c = json("sklearn", "lars_path_lasso_40x80.json");

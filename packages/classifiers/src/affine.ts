@@ -4,14 +4,14 @@ import {
   ShapeError,
   type FloatArray,
   type Tensor,
-  allocLike,
+  copyLike,
   checkInteger,
-  checkLabels,
-  checkMatrix,
+  checkOneOf,
   checkOptions,
-} from "./errors.js";
+} from "@scatterkit/core";
+import { checkLabels, checkMatrix } from "./checks.js";
 import { argBestRows, mulXWt } from "./linalg.js";
-import { type PCASolver, principalSubspace } from "./pca.js";
+import { PCA_SOLVERS, type PCASolver, principalSubspace } from "./pca.js";
 
 /** Options of {@link AffineSpaceClassifier}. */
 export interface AffineSpaceOptions {
@@ -51,11 +51,7 @@ export class AffineSpaceClassifier {
     const o = checkOptions("options", options);
     if (o.dim === undefined) throw new ParameterError("dim", undefined, "an integer >= 0");
     this.dim = checkInteger("dim", o.dim, 0);
-    const s = o.svdSolver ?? "auto";
-    if (s !== "auto" && s !== "full" && s !== "randomized") {
-      throw new ParameterError("svdSolver", s, '"auto", "full" or "randomized"');
-    }
-    this.svdSolver = s;
+    this.svdSolver = checkOneOf("svdSolver", o.svdSolver ?? "auto", PCA_SOLVERS);
     this.nIter = o.nIter === undefined ? undefined : checkInteger("nIter", o.nIter, 0);
   }
 
@@ -101,9 +97,7 @@ export class AffineSpaceClassifier {
   distances(X: Tensor): Tensor {
     const { data, n } = this.checkX(X);
     const dist = this.dist(data, n);
-    const out = allocLike(data, dist.length);
-    out.set(dist);
-    return { data: out, shape: [n, this.nClasses] };
+    return { data: copyLike(data, dist), shape: [n, this.nClasses] };
   }
 
   /** Label of the nearest affine space (first on ties). */

@@ -1,4 +1,5 @@
-import { checkLabels, checkMatrix, type Tensor } from "./errors.js";
+import type { Tensor } from "@scatterkit/core";
+import { checkLabels, checkMatrix } from "./checks.js";
 
 /** Result of {@link fisherRatio}. */
 export interface FisherRatio {

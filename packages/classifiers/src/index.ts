@@ -1,21 +1,28 @@
 /**
  * @scatterkit/classifiers: linear models on typed arrays (StandardScaler, multinomial
  * logistic regression, linear SVM, PCA, the affine-space classifier, Fisher ratio,
- * metrics, seeded splits). No dependency on other packages.
+ * metrics, seeded splits). Errors, option checks and the seeded generator are
+ * @scatterkit/core's (its only dependency).
  * @packageDocumentation
  */
 export {
-  ClassifierError,
   NotFittedError,
   ParameterError,
+  ScatterkitError,
   ShapeError,
+  Random,
   type FloatArray,
   type Tensor,
-} from "./errors.js";
+} from "@scatterkit/core";
+/**
+ * Former base class of this package's errors, now @scatterkit/core's `ScatterkitError`
+ * (kept as an alias: `instanceof ClassifierError` still holds for every error thrown here).
+ * @deprecated Use `ScatterkitError` from `@scatterkit/core`.
+ */
+export { ScatterkitError as ClassifierError } from "@scatterkit/core";
 export { StandardScaler, type StandardScalerOptions } from "./scaler.js";
 export { LogisticRegression, type LogisticRegressionOptions } from "./logistic.js";
 export { PCA, type PCAOptions, type PCASolver } from "./pca.js";
-export { Random } from "./random.js";
 export { trainValidationSplit, takeRows, takeLabels, type SplitOptions } from "./split.js";
 export { accuracy, confusionMatrix } from "./metrics.js";
 export { LinearSVC, type LinearSVCOptions } from "./svm.js";

@@ -5,7 +5,7 @@
  * (Float32Array or Float64Array, never copied), the small factors are Float64Array.
  * @internal
  */
-import type { FloatArray } from "./errors.js";
+import type { FloatArray } from "@scatterkit/core";
 import { tileBackward4, tileForward4 } from "./kernels.js";
 
 /** Column means of X [n, d] (float64, two-pass compensated: mean + mean of residuals). */

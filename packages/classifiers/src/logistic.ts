@@ -5,12 +5,12 @@ import {
   type FloatArray,
   type Tensor,
   allocLike,
+  copyLike,
   checkInteger,
-  checkLabels,
-  checkMatrix,
   checkNumber,
   checkOptions,
-} from "./errors.js";
+} from "@scatterkit/core";
+import { checkLabels, checkMatrix } from "./checks.js";
 import { lbfgs } from "./lbfgs.js";
 import { argBestRows } from "./linalg.js";
 import { softmaxObjective } from "./kernels.js";
@@ -227,9 +227,7 @@ export class LogisticRegression {
   decisionFunction(X: Tensor): Tensor {
     const { data, n } = this.checkX(X);
     const s = this.scores(data, n);
-    const out = allocLike(data, s.length);
-    out.set(s);
-    return { data: out, shape: [n, this.nClasses] };
+    return { data: copyLike(data, s), shape: [n, this.nClasses] };
   }
 
   /** Softmax probabilities p_ic = exp(s_ic) / sum_c' exp(s_ic'), shape [n, k], same float type as X. */

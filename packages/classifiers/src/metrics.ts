@@ -1,4 +1,4 @@
-import { ParameterError, ShapeError, checkInteger } from "./errors.js";
+import { ParameterError, ShapeError, checkInteger } from "@scatterkit/core";
 
 function checkLabelArray(name: string, y: unknown): ArrayLike<number> {
   if (typeof y !== "object" || y === null || typeof (y as { length?: unknown }).length !== "number") {

@@ -7,7 +7,7 @@
  * evaluation costs no message passing.
  * @internal
  */
-import type { FloatArray } from "./errors.js";
+import type { FloatArray } from "@scatterkit/core";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
 
 export interface ParallelObjective {

@@ -5,10 +5,13 @@ import {
   type FloatArray,
   type Tensor,
   allocLike,
+  copyLike,
   checkInteger,
-  checkMatrix,
+  checkOneOf,
   checkOptions,
-} from "./errors.js";
+  Random,
+} from "@scatterkit/core";
+import { checkMatrix } from "./checks.js";
 import {
   gramMatrix,
   mulXB,
@@ -18,10 +21,12 @@ import {
   scatterMatrix,
   symmetricEigen,
 } from "./linalg.js";
-import { Random } from "./random.js";
 
 /** Which algorithm {@link PCA} uses. */
-export type PCASolver = "auto" | "full" | "randomized";
+/** The PCA solvers, as {@link PCAOptions.svdSolver} accepts them. */
+export const PCA_SOLVERS = ["auto", "full", "randomized"] as const;
+/** One of {@link PCA_SOLVERS}. */
+export type PCASolver = (typeof PCA_SOLVERS)[number];
 
 /** Options of {@link PCA}. */
 export interface PCAOptions {
@@ -289,11 +294,7 @@ export class PCA {
     const o = checkOptions("options", options);
     if (o.nComponents === undefined) throw new ParameterError("nComponents", undefined, "an integer >= 1");
     this.nComponents = checkInteger("nComponents", o.nComponents, 1);
-    const solver = o.svdSolver ?? "auto";
-    if (solver !== "auto" && solver !== "full" && solver !== "randomized") {
-      throw new ParameterError("svdSolver", solver, '"auto", "full" or "randomized"');
-    }
-    this.svdSolver = solver;
+    this.svdSolver = checkOneOf("svdSolver", o.svdSolver ?? "auto", PCA_SOLVERS);
     this.nIter = o.nIter === undefined ? undefined : checkInteger("nIter", o.nIter, 0);
     this.nOversamples = o.nOversamples === undefined ? 10 : checkInteger("nOversamples", o.nOversamples, 0);
     this.seed = o.seed === undefined ? 0 : checkInteger("seed", o.seed);
@@ -350,9 +351,7 @@ export class PCA {
     const ct = new Float64Array(d * r);
     for (let c = 0; c < r; c++) for (let j = 0; j < d; j++) ct[j * r + c] = comp[c * d + j];
     const prod = mulXB(data, n, d, ct, r, this.mean, new Float64Array(n * r));
-    const out = allocLike(data, n * r);
-    out.set(prod);
-    return { data: out, shape: [n, r] };
+    return { data: copyLike(data, prod), shape: [n, r] };
   }
 
   /** fit(X) then transform(X). */

@@ -4,9 +4,9 @@ import {
   type FloatArray,
   type Tensor,
   allocLike,
-  checkMatrix,
   checkOptions,
-} from "./errors.js";
+} from "@scatterkit/core";
+import { checkMatrix } from "./checks.js";
 import { columnMeans } from "./linalg.js";
 
 /** Options of {@link StandardScaler}. */

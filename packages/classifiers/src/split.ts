@@ -1,5 +1,4 @@
-import { ParameterError, checkInteger, checkNumber, checkOptions } from "./errors.js";
-import { Random } from "./random.js";
+import { ParameterError, checkInteger, checkNumber, checkOptions, Random } from "@scatterkit/core";
 
 /** Options of {@link trainValidationSplit}. */
 export interface SplitOptions {

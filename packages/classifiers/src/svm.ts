@@ -4,16 +4,15 @@ import {
   ShapeError,
   type FloatArray,
   type Tensor,
-  allocLike,
+  copyLike,
   checkInteger,
-  checkLabels,
-  checkMatrix,
   checkNumber,
   checkOptions,
-} from "./errors.js";
+  Random,
+} from "@scatterkit/core";
+import { checkLabels, checkMatrix } from "./checks.js";
 import { argBestRows } from "./linalg.js";
 import { linearScores } from "./logistic.js";
-import { Random } from "./random.js";
 
 /** Options of {@link LinearSVC}. */
 export interface LinearSVCOptions {
@@ -174,9 +173,7 @@ export class LinearSVC {
     const { data, n } = this.checkX(X);
     const np = this.coef.shape[0];
     const sc = linearScores(data, n, this.coef.data, this.intercept, np);
-    const out = allocLike(data, sc.length);
-    out.set(sc);
-    return { data: out, shape: [n, np] };
+    return { data: copyLike(data, sc), shape: [n, np] };
   }
 
   /** Predicted labels: argmax of the decision values (k > 2), or decision > 0 (k = 2). */

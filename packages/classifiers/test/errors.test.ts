@@ -1,6 +1,8 @@
+import * as core from "@scatterkit/core";
 import { describe, expect, it } from "vitest";
 import {
   AffineSpaceClassifier,
+  ClassifierError,
   LinearSVC,
   LogisticRegression,
   NotFittedError,
@@ -95,5 +97,33 @@ describe("argument errors name the parameter, the value and what is allowed", ()
     expect(() => accuracy([0, 1], [0])).toThrow(ShapeError);
     expect(() => trainValidationSplit(10, { validationFraction: 1 })).toThrow(/validationFraction/);
     expect(() => trainValidationSplit(1)).toThrow(/Invalid n/);
+  });
+
+  it("every error is @scatterkit/core's (one hierarchy): instanceof core's classes holds", () => {
+    expect(ParameterError).toBe(core.ParameterError);
+    expect(ShapeError).toBe(core.ShapeError);
+    expect(NotFittedError).toBe(core.NotFittedError);
+    expect(ClassifierError).toBe(core.ScatterkitError);
+    const thrown = [
+      () => new PCA({ nComponents: 0 }),
+      () => new LogisticRegression({ C: -1 }),
+      () => new LinearSVC({ seed: 0.5 }),
+      () => new LogisticRegression().fit(X, [0, 1, 0]),
+      () => new StandardScaler().transform(X),
+      () => trainValidationSplit(1),
+    ];
+    for (const f of thrown) {
+      let err: unknown;
+      try {
+        f();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(core.ScatterkitError);
+      expect(err).toBeInstanceOf(ClassifierError);
+    }
+    expect(() => new PCA({ nComponents: 0 })).toThrow(core.ParameterError);
+    expect(() => new LogisticRegression().fit(X, [0, 1, 0])).toThrow(core.ShapeError);
+    expect(() => new StandardScaler().transform(X)).toThrow(core.NotFittedError);
   });
 });

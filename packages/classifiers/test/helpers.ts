@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Random } from "../src/random.js";
+import { Random } from "@scatterkit/core";
 
 export type Arr = { shape: number[]; data: number[] };
 

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AffineSpaceClassifier, LinearSVC, LogisticRegression, PCA, StandardScaler } from "../src/index.js";
 import { symmetricEigen } from "../src/linalg.js";
-import { Random } from "../src/random.js";
+import { Random } from "@scatterkit/core";
 import { blobs, logisticGradient, maxAbs, maxAbsDiff } from "./helpers.js";
 
 const randMatrix = (seed: number, n: number, d: number, scale = 1) => {
