@@ -12,4 +12,5 @@ export const suites: Record<string, () => Promise<BenchSuite>> = {
   classifiers: () => import("./classifiers"),
   kymatio: () => import("./kymatio"),
   networks: () => import("./networks"),
+  linalg: () => import("./linalg"),
 };

@@ -1,0 +1,425 @@
+/**
+ * `linalg` suite (@scatterkit/linalg and the classifiers that use it).
+ *
+ * 1. GEMM GFLOP/s (2 m n k flops per product) at the sizes the library uses, beside
+ *    NumPy's `@` timed in the same run (/usr/bin/python3, Debian's python3-numpy on
+ *    OpenBLAS): 3000x3969 by 3969x10 (logistic-regression scores), its gradient
+ *    10x3000 by 3000x3969 (R^T X), 1024^3, and a batch of 32 products 49x256 by 256x1024.
+ * 2. Classifier fits beside scikit-learn's on the issue's features: Scattering2D (J=2,
+ *    L=8) of the first 4000 Fashion-MNIST training images, log(|Sx| + 1e-6), 3969 values
+ *    per image, Float32; the first 3000 train, the next 1000 test; StandardScaler then
+ *    LogisticRegression(C=1, maxIter=100). Ours: fit (one thread) and fitAsync (2 threads);
+ *    scikit-learn: StandardScaler + LogisticRegression(C=1, max_iter=100, lbfgs). Seconds for
+ *    scaler + fit, test accuracy. The features are computed once and cached in the OS temp
+ *    folder. The data folder is SCATTERKIT_DATA or ../shared/datasets/fashion-mnist.
+ * `--quick`: small GEMM sizes, no Python, no classifier fits.
+ * Progress goes to stderr.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LogisticRegression, StandardScaler } from "@scatterkit/classifiers";
+import { loadMnistLike } from "@scatterkit/datasets";
+import { gemm, getEngineName } from "@scatterkit/linalg";
+import type { BenchOptions, BenchResult, BenchRow } from "../types";
+import { type MeasureOptions, measure, now } from "../util";
+
+const PYTHON = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+interface GemmCase {
+  key: string;
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+  dtype: "float32" | "float64";
+  batch: number;
+}
+
+const NUMPY_GEMM = `
+import json, sys, time
+import numpy as np
+cases = json.load(sys.stdin)
+out = {}
+rng = np.random.default_rng(1)
+for c in cases:
+    dt = np.float32 if c["dtype"] == "float32" else np.float64
+    m, n, k, b = c["m"], c["n"], c["k"], c["batch"]
+    ash = (k, m) if c["transA"] else (m, k)
+    bsh = (n, k) if c["transB"] else (k, n)
+    A = (rng.random((b,) + ash) - 0.5).astype(dt) if b > 1 else (rng.random(ash) - 0.5).astype(dt)
+    B = (rng.random(bsh) - 0.5).astype(dt)
+    opA = np.swapaxes(A, -1, -2) if c["transA"] else A
+    opB = B.T if c["transB"] else B
+    f = lambda: opA @ opB
+    for _ in range(2):
+        f()
+    inner = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(inner):
+            f()
+        dt_ = time.perf_counter() - t0
+        if dt_ > 0.2 or inner > 1000:
+            break
+        inner *= 2
+    samples = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        for _ in range(inner):
+            f()
+        samples.append((time.perf_counter() - t0) / inner)
+    samples.sort()
+    out[c["key"]] = samples[len(samples) // 2]
+print(json.dumps({"numpy": np.__version__, "seconds": out}))
+`;
+
+const SKLEARN_FIT = `
+import json, sys, time
+import numpy as np
+import sklearn
+from sklearn.preprocessing import StandardScaler
+from sklearn.linear_model import LogisticRegression
+import warnings
+warnings.filterwarnings("ignore")
+a = json.load(sys.stdin)
+X = np.fromfile(a["features"], dtype=np.float32).reshape(a["n"], a["d"])
+y = np.fromfile(a["labels"], dtype=np.int32)
+ntr = a["train"]
+res = []
+for r in range(a["repeats"]):
+    t0 = time.perf_counter()
+    sc = StandardScaler().fit(X[:ntr])
+    Ztr = sc.transform(X[:ntr])
+    clf = LogisticRegression(C=1.0, max_iter=100).fit(Ztr, y[:ntr])
+    t1 = time.perf_counter()
+    acc = float((clf.predict(sc.transform(X[ntr:])) == y[ntr:]).mean())
+    res.append({"seconds": t1 - t0, "accuracy": acc, "nIter": int(clf.n_iter_[0])})
+print(json.dumps({"sklearn": sklearn.__version__, "runs": res}))
+`;
+
+function python(script: string, input: unknown): Record<string, unknown> | null {
+  const r = spawnSync(PYTHON, ["-c", script], {
+    input: JSON.stringify(input),
+    encoding: "utf8",
+    timeout: 1_800_000,
+    maxBuffer: 1 << 24,
+  });
+  if (r.status !== 0 || !r.stdout) {
+    process.stderr.write(`python failed: ${r.stderr?.slice(-2000) ?? r.error}\n`);
+    return null;
+  }
+  try {
+    return JSON.parse(r.stdout);
+  } catch {
+    return null;
+  }
+}
+
+function randomArray(length: number, f32: boolean, seed: number): Float32Array | Float64Array {
+  const a = f32 ? new Float32Array(length) : new Float64Array(length);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    a[i] = (s >>> 0) / 2 ** 32 - 0.5;
+  }
+  return a;
+}
+
+/** Times our gemm on one case (all `batch` products per call). */
+function timeGemm(c: GemmCase, timing: MeasureOptions): number {
+  const f32 = c.dtype === "float32";
+  const { m, n, k, batch } = c;
+  const a = randomArray(batch * m * k, f32, 1);
+  const b = randomArray(k * n, f32, 2);
+  const out = f32 ? new Float32Array(batch * m * n) : new Float64Array(batch * m * n);
+  const lda = c.transA ? m : k;
+  const ldb = c.transB ? k : n;
+  const fn = () => {
+    for (let q = 0; q < batch; q++) {
+      gemm(c.transA, c.transB, m, n, k, 1, a, q * m * k, lda, b, 0, ldb, 0, out, q * m * n, n);
+    }
+  };
+  return measure(fn, timing).medianSeconds;
+}
+
+// ---------- features (Scattering2D J=2 L=8, log(|Sx| + 1e-6)) ----------
+
+interface Features {
+  X: Float32Array;
+  y: Int32Array;
+  n: number;
+  d: number;
+  files: { features: string; labels: string };
+  seconds: number;
+}
+
+async function issueFeatures(count: number): Promise<Features | null> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dataDir =
+    process.env.SCATTERKIT_DATA ?? resolve(here, "../../../../../shared/datasets/fashion-mnist");
+  if (!existsSync(join(dataDir, "train-images-idx3-ubyte.gz"))) {
+    process.stderr.write(`linalg: Fashion-MNIST not found in ${dataDir}; classifier fits skipped\n`);
+    return null;
+  }
+  const cacheDir = join(tmpdir(), "scatterkit-bench-linalg");
+  mkdirSync(cacheDir, { recursive: true });
+  const files = {
+    features: join(cacheDir, `fmnist-train${count}-s2d-J2-L8-log.f32`),
+    labels: join(cacheDir, `fmnist-train${count}-labels.i32`),
+  };
+  const set = loadMnistLike(dataDir, { kind: "train", limit: count });
+  const y = Int32Array.from(set.labels);
+  if (existsSync(files.features)) {
+    const buf = readFileSync(files.features);
+    const X = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    return { X, y, n: count, d: X.length / count, files, seconds: Number.NaN };
+  }
+  process.stderr.write(`linalg: computing Scattering2D features of ${count} images...\n`);
+  const { Scattering2D } = await import("@scatterkit/scattering");
+  const t0 = now();
+  const S = new Scattering2D({ J: 2, L: 8, shape: [set.rows, set.cols] });
+  const px = set.rows * set.cols;
+  const batch = 128;
+  let X: Float32Array | null = null;
+  let d = 0;
+  const x = new Float64Array(batch * px);
+  for (let s = 0; s < count; s += batch) {
+    const b = Math.min(batch, count - s);
+    const input = x.subarray(0, b * px);
+    for (let i = 0; i < b * px; i++) input[i] = set.images[s * px + i] / 255;
+    const out = S.forward({ data: input, shape: [b, set.rows, set.cols] });
+    if (!X) {
+      d = out.data.length / b;
+      X = new Float32Array(count * d);
+    }
+    for (let i = 0; i < b * d; i++) X[s * d + i] = Math.log(Math.abs(out.data[i]) + 1e-6);
+  }
+  const seconds = now() - t0;
+  if (!X) return null;
+  writeFileSync(files.features, X);
+  writeFileSync(files.labels, y);
+  return { X, y, n: count, d, files, seconds };
+}
+
+function rows(X: Float32Array, d: number, from: number, to: number): { data: Float32Array; shape: number[] } {
+  return { data: X.subarray(from * d, to * d), shape: [to - from, d] };
+}
+
+function accuracyOf(pred: Int32Array, y: Int32Array): number {
+  let ok = 0;
+  for (let i = 0; i < pred.length; i++) if (pred[i] === y[i]) ok++;
+  return ok / pred.length;
+}
+
+export async function run(opts: BenchOptions): Promise<BenchResult> {
+  const quick = opts.quick;
+  const out: BenchRow[] = [];
+  const notes: string[] = [`GEMM engine: ${getEngineName()}`];
+  const cases: GemmCase[] = quick
+    ? [
+        {
+          key: "gemm-200x10x300-nt",
+          m: 200,
+          n: 10,
+          k: 300,
+          transA: false,
+          transB: true,
+          dtype: "float64",
+          batch: 1,
+        },
+        {
+          key: "gemm-128-cube",
+          m: 128,
+          n: 128,
+          k: 128,
+          transA: false,
+          transB: false,
+          dtype: "float64",
+          batch: 1,
+        },
+      ]
+    : [
+        {
+          key: "logreg-scores-3000x3969-by-3969x10-f64",
+          m: 3000,
+          n: 10,
+          k: 3969,
+          transA: false,
+          transB: false,
+          dtype: "float64",
+          batch: 1,
+        },
+        {
+          key: "logreg-scores-3000x3969-by-3969x10-f32",
+          m: 3000,
+          n: 10,
+          k: 3969,
+          transA: false,
+          transB: false,
+          dtype: "float32",
+          batch: 1,
+        },
+        {
+          key: "logreg-scores-XWt-3000x3969-by-10x3969T-f32",
+          m: 3000,
+          n: 10,
+          k: 3969,
+          transA: false,
+          transB: true,
+          dtype: "float32",
+          batch: 1,
+        },
+        {
+          key: "logreg-grad-RtX-10x3000-by-3000x3969-f32",
+          m: 10,
+          n: 3969,
+          k: 3000,
+          transA: true,
+          transB: false,
+          dtype: "float32",
+          batch: 1,
+        },
+        {
+          key: "square-1024-f64",
+          m: 1024,
+          n: 1024,
+          k: 1024,
+          transA: false,
+          transB: false,
+          dtype: "float64",
+          batch: 1,
+        },
+        {
+          key: "square-1024-f32",
+          m: 1024,
+          n: 1024,
+          k: 1024,
+          transA: false,
+          transB: false,
+          dtype: "float32",
+          batch: 1,
+        },
+        {
+          key: "batch32-49x256-by-256x1024-f64",
+          m: 49,
+          n: 1024,
+          k: 256,
+          transA: false,
+          transB: false,
+          dtype: "float64",
+          batch: 32,
+        },
+        {
+          key: "batch32-49x256-by-256x1024-f32",
+          m: 49,
+          n: 1024,
+          k: 256,
+          transA: false,
+          transB: false,
+          dtype: "float32",
+          batch: 32,
+        },
+      ];
+  const timing: MeasureOptions = quick
+    ? { warmup: 1, repeats: 3, minSampleSeconds: 0.002 }
+    : { warmup: 1, repeats: 5, minSampleSeconds: 0.2 };
+  const np = quick ? null : python(NUMPY_GEMM, cases);
+  if (!quick && !np) notes.push("numpy comparison skipped (python3 with numpy not found or failed)");
+  for (const c of cases) {
+    process.stderr.write(`linalg: ${c.key}\n`);
+    const s = timeGemm(c, timing);
+    const flops = 2 * c.m * c.n * c.k * c.batch;
+    const ns = (np?.seconds as Record<string, number> | undefined)?.[c.key];
+    out.push({
+      suite: "linalg",
+      case: c.key,
+      params: {
+        m: c.m,
+        n: c.n,
+        k: c.k,
+        op: `${c.transA ? "T" : "N"}${c.transB ? "T" : "N"}`,
+        dtype: c.dtype,
+        batch: c.batch,
+      },
+      medianSeconds: s,
+      gflops: flops / s / 1e9,
+      numpySeconds: ns ?? null,
+      numpyGflops: ns ? flops / ns / 1e9 : null,
+      speedVsNumpy: ns ? ns / s : null,
+    });
+  }
+  if (np)
+    notes.push(
+      `numpy ${np.numpy} (same run, same machine load); speedVsNumpy = numpy seconds / ours (> 1: ours faster)`,
+    );
+
+  if (!quick) {
+    const feats = await issueFeatures(4000);
+    if (feats) {
+      const { X, y, d } = feats;
+      const ntr = 3000;
+      const Xtr = rows(X, d, 0, ntr);
+      const Xte = rows(X, d, ntr, 4000);
+      const ytr = y.subarray(0, ntr);
+      const yte = y.subarray(ntr, 4000);
+      if (Number.isFinite(feats.seconds))
+        notes.push(`features computed in ${feats.seconds.toFixed(2)} s (then cached)`);
+      const repeats = Number(process.env.SCATTERKIT_LINALG_REPEATS ?? 3);
+      const sk = python(SKLEARN_FIT, {
+        features: feats.files.features,
+        labels: feats.files.labels,
+        n: 4000,
+        d,
+        train: ntr,
+        repeats,
+      });
+      const skRuns = (sk?.runs as { seconds: number; accuracy: number; nIter: number }[] | undefined) ?? [];
+      const skSec = skRuns.length
+        ? skRuns.map((r) => r.seconds).sort((a, b) => a - b)[skRuns.length >> 1]
+        : null;
+      const skAcc = skRuns.length ? skRuns[0].accuracy : null;
+      for (const mode of ["fit", "fitAsync-2-threads"] as const) {
+        const times: number[] = [];
+        let acc = 0;
+        let model: LogisticRegression | null = null;
+        for (let r = 0; r < repeats; r++) {
+          process.stderr.write(`linalg: logistic ${mode} run ${r + 1}/${repeats}\n`);
+          const t0 = now();
+          const sc = new StandardScaler().fit(Xtr);
+          const Ztr = sc.transform(Xtr);
+          model = new LogisticRegression({ C: 1, maxIter: 100 });
+          if (mode === "fit") model.fit(Ztr, ytr);
+          else await model.fitAsync(Ztr, ytr, { workers: 2 });
+          times.push(now() - t0);
+          acc = accuracyOf(model.predict(sc.transform(Xte)), yte);
+        }
+        times.sort((a, b) => a - b);
+        const s = times[times.length >> 1];
+        out.push({
+          suite: "linalg",
+          case: `scaler+logreg-${mode}`,
+          params: { n: ntr, d, k: 10, C: 1, maxIter: 100, dtype: "float32", features: "S2D J=2 L=8 log" },
+          medianSeconds: s,
+          accuracy: acc,
+          nIter: model?.nIter ?? null,
+          nEvaluations: model?.nEvaluations ?? null,
+          sklearnSeconds: skSec,
+          sklearnAccuracy: skAcc,
+          speedVsSklearn: skSec ? skSec / s : null,
+        });
+      }
+      if (sk)
+        notes.push(
+          `scikit-learn ${sk.sklearn} lbfgs (n_iter ${skRuns[0]?.nIter}); speedVsSklearn = sklearn seconds / ours (> 1: ours faster)`,
+        );
+      else notes.push("scikit-learn comparison skipped (python3 with sklearn not found or failed)");
+    }
+  }
+  return { suite: "linalg", rows: out, notes };
+}
