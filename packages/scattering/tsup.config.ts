@@ -1,12 +1,6 @@
 import { defineConfig } from "tsup";
+import { libraryConfig } from "../../tooling/build/tsup-preset.mjs";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  // Worker-thread code reads import.meta.url; give the CJS build a real value.
-  shims: true,
-});
+// ESM + CJS for Node.js, a browser build, .d.ts + .d.cts; the worker script
+// (src/parallel/worker-main.ts) is embedded as text for the worker pool.
+export default defineConfig(libraryConfig({ workerEntry: "src/parallel/worker-main.ts" }));

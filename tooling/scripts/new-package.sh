@@ -18,12 +18,23 @@ cat > "$dir/package.json" <<JSON
   "sideEffects": false,
   "main": "./dist/index.cjs",
   "module": "./dist/index.js",
-  "types": "./dist/index.d.ts",
+  "types": "./dist/index.d.cts",
   "exports": {
     ".": {
-      "types": "./dist/index.d.ts",
-      "import": "./dist/index.js",
-      "require": "./dist/index.cjs"
+      "import": {
+        "types": "./dist/index.d.ts",
+        "browser": "./dist/index.browser.js",
+        "worker": "./dist/index.browser.js",
+        "node": "./dist/index.js",
+        "default": "./dist/index.js"
+      },
+      "require": {
+        "types": "./dist/index.d.cts",
+        "browser": "./dist/index.browser.cjs",
+        "worker": "./dist/index.browser.cjs",
+        "node": "./dist/index.cjs",
+        "default": "./dist/index.cjs"
+      }
     },
     "./package.json": "./package.json"
   },
@@ -41,15 +52,10 @@ cat > "$dir/package.json" <<JSON
 JSON
 cat > "$dir/tsup.config.ts" <<'TS'
 import { defineConfig } from "tsup";
+import { libraryConfig } from "../../tooling/build/tsup-preset.mjs";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-});
+// ESM + CJS for Node.js, a browser build, .d.ts + .d.cts (see tooling/build/tsup-preset.mjs).
+export default defineConfig(libraryConfig());
 TS
 cat > "$dir/tsconfig.json" <<'TS'
 {

@@ -30,11 +30,26 @@ describe("workspace conventions", () => {
         expect(pkg.name).toBe(`@scatterkit/${dir}`);
         expect(pkg.private).not.toBe(true);
         expect(pkg.sideEffects).toBe(false);
+        // ESM types behind import, CJS types behind require (attw: no "Masquerading as ESM"),
+        // and a browser / Web Worker build without Node built-ins (issue 10).
         expect(pkg.exports["."]).toEqual({
-          types: "./dist/index.d.ts",
-          import: "./dist/index.js",
-          require: "./dist/index.cjs",
+          import: {
+            types: "./dist/index.d.ts",
+            browser: "./dist/index.browser.js",
+            worker: "./dist/index.browser.js",
+            node: "./dist/index.js",
+            default: "./dist/index.js",
+          },
+          require: {
+            types: "./dist/index.d.cts",
+            browser: "./dist/index.browser.cjs",
+            worker: "./dist/index.browser.cjs",
+            node: "./dist/index.cjs",
+            default: "./dist/index.cjs",
+          },
         });
+        expect(pkg.main).toBe("./dist/index.cjs");
+        expect(pkg.types).toBe("./dist/index.d.cts");
         expect(pkg.files).toContain("dist");
         expect(pkg.engines.node).toBe(">=20");
       });
@@ -45,6 +60,12 @@ describe("workspace conventions", () => {
             expect(packages).toContain(dep.slice("@scatterkit/".length));
           }
         }
+      });
+      it("builds with the shared tsup preset (keepNames, no source maps, browser build)", () => {
+        const cfg = read(`packages/${dir}/tsup.config.ts`);
+        expect(cfg).toContain("tooling/build/tsup-preset.mjs");
+        expect(cfg).toMatch(/libraryConfig\(/);
+        expect(pkg.scripts.build).toBe("tsup");
       });
       it("has a README with a TypeScript example", () => {
         const readme = read(`packages/${dir}/README.md`);

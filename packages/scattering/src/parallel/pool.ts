@@ -1,83 +1,83 @@
 /**
- * The worker-thread pool behind `forwardAsync` of Scattering1D, Scattering2D and
- * HarmonicScattering3D (Node.js only). Each worker imports the built package, builds the
- * same transform (class `className`) from the options it is given (including the prebuilt
- * filter bank, passed by structured clone and never recomputed) and transforms contiguous
- * blocks of the batch with its `forward`. The calling thread computes the first block itself.
- * Where workers cannot be used (browsers, TypeScript sources run without a build, a worker
- * that fails to start) the caller computes everything on its own thread.
+ * The one worker pool of scatterkit, behind `forwardAsync` of every transform. Workers run the
+ * library's own worker script, embedded in the build as text (worker-source.ts), never a file
+ * of the application: Node.js starts `worker_threads` from that text, browsers start module
+ * Web Workers from a Blob URL (platform.ts / platform.browser.ts). So it works the same from
+ * ESM, CommonJS, an application bundled for Node or for the browser, and any install path.
+ *
+ * Each worker builds the same object (class `className` of the worker script) from the options
+ * it is given (the prebuilt filter bank included, never recomputed) and transforms contiguous
+ * blocks of the batch with its `forward`. Blocks start at multiples of `align` items (default 2:
+ * the transforms pair two real items in one complex FFT, so a block boundary never separates a
+ * pair and each item's result is bit for bit the one `forward` gives). In Node.js the calling
+ * thread computes the first block itself; in a browser every block runs in a worker. Where no
+ * worker can run (no worker script, no worker support, a worker that fails to start), `run`
+ * returns null and the caller computes on its own thread.
  * @internal
  */
 import type { FloatArray } from "@scatterkit/core";
+import {
+  CALLER_COMPUTES,
+  PLATFORM,
+  type PoolWorker,
+  defaultPoolSize as platformPoolSize,
+  startWorker,
+} from "./platform";
+import { WORKER_SOURCE } from "./worker-source";
 
-declare const __filename: string | undefined;
+let sourceOverride: string | undefined;
+let sizeOverride: number | undefined;
 
-interface NodeWorker {
-  postMessage(value: unknown, transfer?: ArrayBuffer[]): void;
-  on(event: string, listener: (value: never) => void): void;
-  ref(): void;
-  unref(): void;
-  terminate(): Promise<number>;
-}
-
-type Reply = { id: number; data?: Float32Array | Float64Array; error?: string; ready?: boolean };
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-import(workerData.url).then(
-  (m) => {
-    const C = m[workerData.className] || (m.default && m.default[workerData.className]);
-    const S = new C(workerData.options);
-    workerData.options = null; // the transform keeps what it needs (the filters may be large)
-    parentPort.on("message", (msg) => {
-      try {
-        const y = S.forward({ data: msg.data, shape: msg.shape });
-        parentPort.postMessage({ id: msg.id, data: y.data }, [y.data.buffer]);
-      } catch (e) {
-        parentPort.postMessage({ id: msg.id, error: String((e && e.message) || e) });
-      }
-    });
-    parentPort.postMessage({ ready: true });
-  },
-  (e) => parentPort.postMessage({ fatal: String((e && e.message) || e) }),
-);
-`;
-
-/** The URL of the running (built) module, or null when workers cannot load it. */
-export function currentModuleUrl(metaUrl: string | undefined): string | null {
-  let url = metaUrl;
-  if (!url && typeof __filename === "string") {
-    url = `file://${__filename.startsWith("/") ? "" : "/"}${__filename.replace(/\\/g, "/")}`;
-  }
-  if (!url?.startsWith("file:")) return null;
-  if (/\.(c|m)?tsx?$/.test(url)) return null; // TypeScript sources (tests): no worker can import them
-  return url;
-}
-
-/** Number of extra threads worth starting: available cores minus the calling thread (at most 7). */
+/** Number of workers a new pool starts: the platform's default unless {@link setPoolSize} set one. */
 export async function defaultPoolSize(): Promise<number> {
-  try {
-    const os = await import("node:os");
-    const cores =
-      typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-    return Math.max(0, Math.min(cores - 1, 7));
-  } catch {
-    return 0;
-  }
+  return sizeOverride ?? platformPoolSize();
+}
+
+/** Sets the number of workers of pools started from now on (undefined: the platform's default). */
+export function setPoolSize(size: number | undefined): void {
+  sizeOverride = size;
 }
 
 /**
- * Splits a batch of `batch` items into `parts` contiguous blocks: block k is
- * [bounds[k], bounds[k + 1]) with bounds[k] = round(k batch / parts).
+ * Sets the worker script used when the build embedded none (tests running the TypeScript
+ * sources build it with esbuild); undefined restores the embedded one.
  */
-export function splitBatch(batch: number, parts: number): number[] {
-  return Array.from({ length: parts + 1 }, (_, i) => Math.round((i * batch) / parts));
+export function setWorkerSource(source: string | undefined): void {
+  sourceOverride = source;
 }
 
-/** A running pool of workers that each hold one transform of class `className`. */
+/** The worker script in use, or undefined (then every transform computes on the calling thread). */
+export function workerSource(): string | undefined {
+  return sourceOverride ?? WORKER_SOURCE;
+}
+
+/** Events of the pool, for tests and diagnostics (set `globalThis.__scatterkitPoolTrace`). */
+export type PoolEvent =
+  | { event: "start"; className: string; workers: number; platform: string }
+  | { event: "fallback"; className: string; reason: string }
+  | { event: "split"; className: string; batch: number; bounds: number[]; onWorkers: number };
+
+function trace(e: PoolEvent): void {
+  const f = (globalThis as { __scatterkitPoolTrace?: (e: PoolEvent) => void }).__scatterkitPoolTrace;
+  if (typeof f === "function") f(e);
+}
+
+/**
+ * Splits a batch of `batch` items into at most `parts` contiguous blocks whose starts are
+ * multiples of `align`: block k is [bounds[k], bounds[k + 1]). With align 1 and parts <= batch,
+ * bounds[k] = round(k batch / parts).
+ */
+export function splitBatch(batch: number, parts: number, align = 1): number[] {
+  const units = Math.ceil(batch / align);
+  const p = Math.max(1, Math.min(parts, units));
+  return Array.from({ length: p + 1 }, (_, i) => Math.min(batch, align * Math.round((i * units) / p)));
+}
+
+type Reply = { type: string; id?: number; data?: Float32Array | Float64Array; message?: string };
+
+/** A running pool of workers that each hold one object of class `className`. */
 export class TransformPool {
   readonly size: number;
-  private readonly workers: NodeWorker[];
   private readonly pending = new Map<
     number,
     { resolve: (d: Float32Array | Float64Array) => void; reject: (e: Error) => void; w: number }
@@ -85,69 +85,65 @@ export class TransformPool {
   private readonly busy: number[];
   private nextId = 1;
 
-  private constructor(workers: NodeWorker[]) {
-    this.workers = workers;
+  private constructor(private readonly workers: PoolWorker[]) {
     this.size = workers.length;
     this.busy = workers.map(() => 0);
     workers.forEach((w, i) => {
-      w.on("message", (msg: Reply) => this.onReply(i, msg));
-      w.on("error", (e: Error) => this.failAll(i, e));
+      w.onMessage((m) => this.onReply(i, m as Reply));
+      w.onError((e) => this.failAll(i, e));
     });
   }
 
-  /** Starts `size` workers and waits until each has built its transform; null when unavailable. */
+  /** Starts `size` workers and waits until each has built its object; null when unavailable. */
   static async start(spec: {
-    url: string;
+    source: string;
     className: string;
-    /** Constructor options of one worker's transform (called once per worker). */
+    /** Constructor options of one worker's object (called once per worker). */
     options: () => unknown;
     /** Buffers of those options to move to the worker instead of copying (default none). */
     transfer?: (options: unknown) => ArrayBuffer[];
     size: number;
   }): Promise<TransformPool | null> {
     if (spec.size < 1) return null;
-    let mod: { Worker: new (src: string, opts: unknown) => NodeWorker };
+    const workers: PoolWorker[] = [];
     try {
-      mod = (await import("node:worker_threads")) as unknown as typeof mod;
-    } catch {
-      return null;
-    }
-    const workers: NodeWorker[] = [];
-    try {
-      const ready = Array.from({ length: spec.size }, () => {
-        const options = spec.options();
-        const w = new mod.Worker(WORKER_SOURCE, {
-          eval: true,
-          workerData: { url: spec.url, className: spec.className, options },
-          transferList: spec.transfer ? spec.transfer(options) : [],
-        });
+      const ready: Promise<void>[] = [];
+      for (let i = 0; i < spec.size; i++) {
+        const w = await startWorker(spec.source);
+        if (!w) throw new Error("workers unavailable");
         workers.push(w);
-        return new Promise<void>((resolve, reject) => {
-          const onMsg = (msg: { ready?: boolean; fatal?: string }) => {
-            if (msg.ready) resolve();
-            else if (msg.fatal) reject(new Error(msg.fatal));
-          };
-          w.on("message", onMsg as (v: never) => void);
-          w.on("error", reject as (v: never) => void);
-        });
-      });
+        ready.push(
+          new Promise<void>((resolve, reject) => {
+            w.onMessage((m) => {
+              const r = m as Reply;
+              if (r.type === "ready") resolve();
+              else if (r.type === "fatal") reject(new Error(r.message));
+            });
+            w.onError(reject);
+          }),
+        );
+        const options = spec.options();
+        w.post({ type: "init", className: spec.className, options }, spec.transfer ? spec.transfer(options) : []);
+      }
       await Promise.all(ready);
-    } catch {
-      await Promise.all(workers.map((w) => w.terminate().catch(() => 0)));
+    } catch (e) {
+      await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+      trace({ event: "fallback", className: spec.className, reason: String((e as Error)?.message ?? e) });
       return null;
     }
     for (const w of workers) w.unref();
+    trace({ event: "start", className: spec.className, workers: workers.length, platform: PLATFORM });
     return new TransformPool(workers);
   }
 
-  /** Transforms `data` (a private copy: its buffer is transferred) of shape `shape` on worker `i`. */
+  /** Transforms `data` (a private copy: its buffer is moved) of shape `shape` on worker `i`. */
   run(i: number, data: Float32Array | Float64Array, shape: number[]): Promise<Float32Array | Float64Array> {
     const id = this.nextId++;
     const w = this.workers[i];
     if (this.busy[i]++ === 0) w.ref(); // keep the process alive while a block is in flight
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, w: i });
-      w.postMessage({ id, data, shape }, [data.buffer as ArrayBuffer]);
+      w.post({ type: "run", id, data, shape }, [data.buffer as ArrayBuffer]);
     });
   }
 
@@ -161,12 +157,12 @@ export class TransformPool {
   }
 
   private onReply(i: number, msg: Reply): void {
-    if (msg.ready) return;
-    const p = this.pending.get(msg.id);
+    if (msg.type !== "done" && msg.type !== "error") return;
+    const p = this.pending.get(msg.id ?? -1);
     if (!p) return;
-    this.pending.delete(msg.id);
+    this.pending.delete(msg.id as number);
     this.release(i);
-    if (msg.error !== undefined || !msg.data) p.reject(new Error(msg.error ?? "worker returned no data"));
+    if (msg.type === "error" || !msg.data) p.reject(new Error(msg.message ?? "worker returned no data"));
     else p.resolve(msg.data);
   }
 
@@ -193,13 +189,15 @@ export interface ParallelJob {
   outSize: number;
   /** Computes items b0 .. b1-1 on the calling thread into out (item b at b * outSize). */
   local: (b0: number, b1: number, out: FloatArray) => void;
+  /** Blocks start at multiples of this many items (default 2: items paired in one FFT stay together). */
+  align?: number;
 }
 
 /**
- * A transform's lazily started worker pool: `run` splits a batch into one block per thread
- * (the calling thread takes the first) and returns the output values, exactly what the
- * transform's own `forward` computes, or null when there is nothing to gain or no worker
- * can run (the caller then computes on its own thread).
+ * A transform's lazily started worker pool: `run` splits a batch into blocks (in Node.js the
+ * calling thread takes the first) and returns the output values, bit for bit what the
+ * transform's own `forward` computes, or null when there is nothing to gain or no worker can
+ * run (the caller then computes on its own thread).
  */
 export class ParallelForward {
   private pool: Promise<TransformPool | null> | undefined;
@@ -208,30 +206,35 @@ export class ParallelForward {
    * @param className the exported class a worker builds
    * @param options its constructor options, filter bank included (called once per worker)
    * @param transfer buffers of those options to move to the worker rather than copy
+   * @param source the worker script (default: this package's, see {@link workerSource})
    */
   constructor(
     private readonly className: string,
     private readonly options: () => unknown,
     private readonly transfer?: (options: unknown) => ArrayBuffer[],
+    private readonly source?: () => string | undefined,
   ) {}
 
+  /** The output values of the whole batch, or null when the caller should compute them itself. */
   async run(job: ParallelJob): Promise<FloatArray | null> {
     const { data, batch, inSize, outSize } = job;
-    if (batch < 2) return null;
+    if (batch < 1 || (CALLER_COMPUTES && batch < 2)) return null;
     const pool = await this.get();
     if (!pool) return null;
     const out: FloatArray =
       data instanceof Float32Array ? new Float32Array(batch * outSize) : new Float64Array(batch * outSize);
-    const parts = Math.min(pool.size + 1, batch);
-    const bounds = splitBatch(batch, parts);
+    const bounds = splitBatch(batch, pool.size + (CALLER_COMPUTES ? 1 : 0), job.align ?? 2);
+    const parts = bounds.length - 1;
+    const first = CALLER_COMPUTES ? 1 : 0;
+    trace({ event: "split", className: this.className, batch, bounds, onWorkers: parts - first });
     const jobs: Promise<void>[] = [];
-    for (let w = 1; w < parts; w++) {
-      const b0 = bounds[w];
-      const b1 = bounds[w + 1];
+    for (let k = first; k < parts; k++) {
+      const b0 = bounds[k];
+      const b1 = bounds[k + 1];
       const block = data.slice(b0 * inSize, b1 * inSize);
-      jobs.push(pool.run(w - 1, block, [b1 - b0, ...job.itemShape]).then((d) => out.set(d, b0 * outSize)));
+      jobs.push(pool.run(k - first, block, [b1 - b0, ...job.itemShape]).then((d) => out.set(d, b0 * outSize)));
     }
-    job.local(bounds[0], bounds[1], out);
+    if (CALLER_COMPUTES) job.local(bounds[0], bounds[1], out);
     await Promise.all(jobs);
     return out;
   }
@@ -245,20 +248,21 @@ export class ParallelForward {
 
   private get(): Promise<TransformPool | null> {
     if (!this.pool) {
-      const url = currentModuleUrl(import.meta.url);
-      const isNode = typeof process !== "undefined" && !!process.versions?.node;
-      this.pool =
-        !url || !isNode
-          ? Promise.resolve(null)
-          : defaultPoolSize().then((size) =>
-              TransformPool.start({
-                url,
-                size,
-                className: this.className,
-                options: this.options,
-                transfer: this.transfer,
-              }),
-            );
+      const source = this.source ? this.source() : workerSource();
+      if (!source) {
+        trace({ event: "fallback", className: this.className, reason: "no worker script (TypeScript sources)" });
+        this.pool = Promise.resolve(null);
+      } else {
+        this.pool = defaultPoolSize().then((size) =>
+          TransformPool.start({
+            source,
+            size,
+            className: this.className,
+            options: this.options,
+            transfer: this.transfer,
+          }),
+        );
+      }
     }
     return this.pool;
   }
