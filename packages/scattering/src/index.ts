@@ -23,3 +23,4 @@ export {
   type HarmonicScattering3DOptions,
   type HarmonicScattering3DMeta,
 } from "./harmonic3d";
+export type { ScatteringTransform, TransformMeta } from "./transform";
