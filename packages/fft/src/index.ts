@@ -22,3 +22,5 @@ export {
 export { fft, ifft, rfft, irfft, fftAxis, fftn, ifftn, fft2, ifft2, realToComplex } from "./nd";
 /** @internal */
 export { fftnInPlace } from "./inplace";
+/** @internal The fft's WebAssembly kernels (for the kernel tests). */
+export { fftKernels } from "./wasm";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { complexPlan } from "../src/index";
 import { internalPlan } from "../src/plan";
-import { WasmEngine, testAccess, wasmAvailable } from "../src/wasm";
+import { WasmEngine, fftKernels, testAccess, wasmAvailable } from "../src/wasm";
 
 describe("WebAssembly SIMD kernels", () => {
   it("are available on Node.js 20+", () => {
@@ -32,5 +32,15 @@ describe("WebAssembly SIMD kernels", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(50);
+  });
+});
+
+describe("fft kernel module", () => {
+  it("its WAT text matches the committed snapshot (update: vitest -u)", async () => {
+    await expect(fftKernels.wat()).toMatchFileSnapshot("./snapshots/fft-kernels.wat");
+  });
+  it("dispatches by name: blocks calls the pass kernels by name", () => {
+    const wat = fftKernels.wat();
+    for (const r of [2, 3, 4, 5]) expect(wat).toContain(`call $pass${r}`);
   });
 });

@@ -1,0 +1,24 @@
+// The one test over every registered WebAssembly kernel (fft and scattering): on random
+// inputs (each kernel's `sample`), the WebAssembly body and the TypeScript twin leave the
+// memory bit-identical, and the kernel does write something.
+import { fftKernels } from "@scatterkit/fft";
+import { describe, expect, it } from "vitest";
+import { firstDifference, runTwins } from "../../core/test/twins";
+
+const MODULES = [fftKernels];
+const SEEDS = 12;
+
+describe("every kernel: WebAssembly and TypeScript twin are bit-identical", () => {
+  for (const mod of MODULES) {
+    for (const k of mod.kernels) {
+      it(`${mod.name}.${k.name} (${SEEDS} random inputs)`, () => {
+        expect(k.sample, `${k.name} has a sample()`).toBeDefined();
+        for (let seed = 1; seed <= SEEDS; seed++) {
+          const r = runTwins(mod, k.name, 1000 * seed + 7);
+          expect(firstDifference(r.wasm, r.before), "the kernel writes").toBeGreaterThanOrEqual(0);
+          expect(firstDifference(r.wasm, r.ts), `first differing byte (seed ${seed})`).toBe(-1);
+        }
+      });
+    }
+  }
+});
