@@ -2,19 +2,23 @@
  * ALISTA: analytic LISTA (Liu, Chen, Wang & Yin, ICLR 2019). The weight matrix is
  * computed from the dictionary alone; only a step size and a threshold per layer are learned.
  */
-import { ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
+import {
+  ParameterError,
+  type Tensor,
+  checkInteger,
+  checkNumber,
+  checkOptions,
+  Random,
+} from "@scatterkit/core";
 import {
   type Matrix,
   asMatrix,
   asVector,
   checkNoZeroColumns,
-  checkOptions,
   cholSolve,
   cholesky,
-  gaussian,
   matTVec,
   matVec,
-  rng,
 } from "./util";
 
 /**
@@ -218,15 +222,14 @@ export function sparseRecoveryProblems(
   const count = checkInteger("count", o.count, 1);
   const pnz = o.pnz === undefined ? 0.1 : checkNumber("pnz", o.pnz, { min: 0, max: 1 });
   const noise = o.noise === undefined ? 0 : checkNumber("noise", o.noise, { min: 0 });
-  const u = rng(o.seed ?? 1);
-  const g = gaussian((o.seed ?? 1) + 101);
+  const rand = new Random(o.seed ?? 1);
   const codes: Float64Array[] = [];
   const measurements: Float64Array[] = [];
   for (let s = 0; s < count; s++) {
     const x = new Float64Array(m.p);
-    for (let j = 0; j < m.p; j++) if (u() < pnz) x[j] = g();
+    for (let j = 0; j < m.p; j++) if (rand.next() < pnz) x[j] = rand.normal();
     const b = matVec(m, x, new Float64Array(m.n));
-    if (noise > 0) for (let i = 0; i < m.n; i++) b[i] += noise * g();
+    if (noise > 0) for (let i = 0; i < m.n; i++) b[i] += noise * rand.normal();
     codes.push(x);
     measurements.push(b);
   }

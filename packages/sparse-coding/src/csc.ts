@@ -11,9 +11,9 @@ import {
   checkInteger,
   checkNumber,
   checkTensor,
+  checkOptions,
 } from "@scatterkit/core";
 import { type ComplexPlan, complexPlan } from "@scatterkit/fft";
-import { checkOptions } from "./util";
 
 /** Options of {@link cbpdn}. */
 export interface CbpdnOptions {

@@ -2,9 +2,9 @@
  * Online dictionary learning (Mairal, Bach, Ponce & Sapiro, "Online dictionary
  * learning for sparse coding", ICML 2009) with unit-norm atoms.
  */
-import { ShapeError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
+import { ShapeError, type Tensor, checkInteger, checkNumber, checkOptions, Random } from "@scatterkit/core";
 import { cdSolve } from "./lasso";
-import { type Matrix, asMatrix, checkOptions, gaussian, rng, transpose } from "./util";
+import { type Matrix, asMatrix, transpose } from "./util";
 
 /** Options of {@link dictionaryLearning}. */
 export interface DictionaryLearningOptions {
@@ -51,14 +51,13 @@ export function dictionaryLearning(X: Tensor, options: DictionaryLearningOptions
   const positive = o.positiveCode ?? false;
   const N = data.n;
   const m = data.p;
-  const u = rng(o.seed ?? 1);
-  const g = gaussian((o.seed ?? 1) + 5);
+  const rand = new Random(o.seed ?? 1);
   const D = new Float64Array(m * k); // row-major [m, k]
   const setAtom = (j: number, v: ArrayLike<number>) => {
     let e = 0;
     for (let i = 0; i < m; i++) e += v[i] * v[i];
     if (!(e > 0)) {
-      const r = Array.from({ length: m }, () => g());
+      const r = Array.from({ length: m }, () => rand.normal());
       setAtom(j, r);
       return;
     }
@@ -80,13 +79,13 @@ export function dictionaryLearning(X: Tensor, options: DictionaryLearningOptions
     const perm = Array.from({ length: N }, (_, i) => i);
     for (let j = 0; j < k; j++) {
       if (j < N) {
-        const r = j + Math.floor(u() * (N - j));
+        const r = j + rand.nextInt(N - j);
         [perm[j], perm[r]] = [perm[r], perm[j]];
         setAtom(j, sample(perm[j]));
       } else
         setAtom(
           j,
-          Array.from({ length: m }, () => g()),
+          Array.from({ length: m }, () => rand.normal()),
         );
     }
   }
@@ -98,7 +97,7 @@ export function dictionaryLearning(X: Tensor, options: DictionaryLearningOptions
   const Dm: Matrix = { n: m, p: k, a: D };
   for (let ep = 0; ep < epochs; ep++) {
     for (let i = N - 1; i > 0; i--) {
-      const r = Math.floor(u() * (i + 1));
+      const r = rand.nextInt(i + 1);
       [order[i], order[r]] = [order[r], order[i]];
     }
     let obj = 0;
@@ -131,7 +130,7 @@ export function dictionaryLearning(X: Tensor, options: DictionaryLearningOptions
       for (let j = 0; j < k; j++) {
         const ajj = A[j * k + j];
         if (!(ajj > 1e-12)) {
-          setAtom(j, sample(Math.floor(u() * N)));
+          setAtom(j, sample(rand.nextInt(N)));
           continue;
         }
         for (let i = 0; i < m; i++) {

@@ -2,14 +2,13 @@
  * Proximal-gradient Lasso solvers: ISTA, FISTA (Beck & Teboulle 2009) and the
  * homotopy ISTC of Zarka, Thiry, Angles & Mallat (2020).
  */
-import { ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
+import { ParameterError, type Tensor, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
 import { gapOf } from "./lasso";
 import {
   type Matrix,
   asMatrix,
   asVector,
   checkAlpha,
-  checkOptions,
   dot,
   matTVec,
   matVec,

@@ -4,8 +4,8 @@
  * (Gram=None, copy of X, Cholesky updates of the active Gram matrix) so that
  * knots, entry order and coefficients agree with it to rounding.
  */
-import { ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
-import { asMatrix, asVector, checkOptions, cholSolve } from "./util";
+import { ParameterError, type Tensor, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
+import { asMatrix, asVector, cholSolve } from "./util";
 
 /** Options of {@link larsPath}. */
 export interface LarsPathOptions {

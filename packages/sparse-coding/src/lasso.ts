@@ -11,7 +11,6 @@ import {
   asMatrix,
   asVector,
   checkAlpha,
-  checkOptions,
   cholSolve,
   cholesky,
   columnSquaredNorms,
@@ -21,7 +20,7 @@ import {
   optionalVector,
   transpose,
 } from "./util";
-import { checkInteger, checkNumber } from "@scatterkit/core";
+import { checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
 
 /** Options of {@link lasso} and {@link lassoCD}. */
 export interface LassoOptions {
@@ -119,6 +118,21 @@ export function lassoObjective(X: Tensor, y: Float64Array, w: Float64Array, alph
 }
 
 /**
+ * Checks (X, y, w, alpha) and returns the float64 matrix and vectors with the residual
+ * r = y - X w and the correlations c = X^T r, as the duality gap and the KKT check use them.
+ */
+function residualAndCorrelation(X: Tensor, y: Float64Array, w: Float64Array, alpha: number) {
+  const { m, y: yy } = prepare(X, y);
+  const ww = asVector("w", w, m.p, "the number of columns of X");
+  checkAlpha("alpha", alpha);
+  const r = new Float64Array(m.n);
+  matVec(m, ww, r);
+  for (let i = 0; i < m.n; i++) r[i] = yy[i] - r[i];
+  const c = matTVec(m, r, new Float64Array(m.p));
+  return { m, yy, ww, r, c };
+}
+
+/**
  * Duality gap P(w) - D(theta) >= F(w) - F* of the Lasso at w (objective scale,
  * see {@link gapOf} for the formula). `positive` uses the non-negative Lasso's dual.
  */
@@ -129,13 +143,7 @@ export function lassoDualGap(
   alpha: number,
   positive = false,
 ): number {
-  const { m, y: yy } = prepare(X, y);
-  const ww = asVector("w", w, m.p, "the number of columns of X");
-  checkAlpha("alpha", alpha);
-  const r = new Float64Array(m.n);
-  matVec(m, ww, r);
-  for (let i = 0; i < m.n; i++) r[i] = yy[i] - r[i];
-  const c = matTVec(m, r, new Float64Array(m.p));
+  const { m, yy, ww, r, c } = residualAndCorrelation(X, y, w, alpha);
   return gapOf(m.n, yy, ww, r, c, alpha, positive);
 }
 
@@ -152,13 +160,7 @@ export function lassoKKTViolation(
   alpha: number,
   positive = false,
 ): number {
-  const { m, y: yy } = prepare(X, y);
-  const ww = asVector("w", w, m.p, "the number of columns of X");
-  checkAlpha("alpha", alpha);
-  const r = new Float64Array(m.n);
-  matVec(m, ww, r);
-  for (let i = 0; i < m.n; i++) r[i] = yy[i] - r[i];
-  const c = matTVec(m, r, new Float64Array(m.p));
+  const { m, ww, c } = residualAndCorrelation(X, y, w, alpha);
   let worst = 0;
   for (let j = 0; j < m.p; j++) {
     const cj = c[j] / m.n;

@@ -5,19 +5,16 @@
  * A generator of signals with known codes, the layered thresholding pursuit
  * (= the forward pass of a CNN with ReLU and biases) and the layered basis pursuit.
  */
-import { ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
-import { cdSolve } from "./lasso";
 import {
-  type Matrix,
-  asMatrix,
-  asVector,
+  ParameterError,
+  type Tensor,
+  checkInteger,
+  checkNumber,
   checkOptions,
-  gaussian,
-  matTVec,
-  matVec,
-  rng,
-  transpose,
-} from "./util";
+  Random,
+} from "@scatterkit/core";
+import { cdSolve } from "./lasso";
+import { type Matrix, asMatrix, asVector, matTVec, matVec, transpose } from "./util";
 
 /** One layer of {@link mlcscModel}. */
 export interface MlcscLayerSpec {
@@ -68,8 +65,7 @@ export function mlcscModel(options: MlcscModelOptions): MlcscModel {
   if (!Array.isArray(o.layers) || o.layers.length === 0) {
     throw new ParameterError("layers", o.layers, "a non-empty array of { filters, length, atomNonZeros? }");
   }
-  const g = gaussian(o.seed ?? 1);
-  const u = rng((o.seed ?? 1) + 7919);
+  const rand = new Random(o.seed ?? 1);
   const channels = [1];
   const dictionaries: Tensor<Float64Array>[] = [];
   o.layers.forEach((spec, li) => {
@@ -86,13 +82,13 @@ export function mlcscModel(options: MlcscModelOptions): MlcscModel {
     const A = new Float64Array(rows * cols);
     for (let f = 0; f < m; f++) {
       const h = new Float64Array(support); // h[c * n + t]
-      if (nz === support) for (let q = 0; q < support; q++) h[q] = g();
+      if (nz === support) for (let q = 0; q < support; q++) h[q] = rand.normal();
       else {
         const idx = Array.from({ length: support }, (_, q) => q);
         for (let q = 0; q < nz; q++) {
-          const r = q + Math.floor(u() * (support - q));
+          const r = q + rand.nextInt(support - q);
           [idx[q], idx[r]] = [idx[r], idx[q]];
-          h[idx[q]] = 0.2 + Math.abs(g());
+          h[idx[q]] = 0.2 + Math.abs(rand.normal());
         }
       }
       let e = 0;
@@ -144,15 +140,14 @@ export function mlcscSample(model: MlcscModel, options: MlcscSampleOptions): Mlc
   const top = model.channels[K] * model.length;
   const nz = checkInteger("nonZeros", o.nonZeros, 1, top);
   const noise = o.noise === undefined ? 0 : checkNumber("noise", o.noise, { min: 0 });
-  const u = rng(o.seed ?? 1);
-  const g = gaussian((o.seed ?? 1) * 31 + 3);
+  const rand = new Random(o.seed ?? 1);
   const codes: Float64Array[] = new Array(K);
   const gK = new Float64Array(top);
   const idx = Array.from({ length: top }, (_, q) => q);
   for (let q = 0; q < nz; q++) {
-    const r = q + Math.floor(u() * (top - q));
+    const r = q + rand.nextInt(top - q);
     [idx[q], idx[r]] = [idx[r], idx[q]];
-    gK[idx[q]] = 1 + u();
+    gK[idx[q]] = 1 + rand.next();
   }
   codes[K - 1] = gK;
   let cur: Float64Array = gK;
@@ -164,7 +159,7 @@ export function mlcscSample(model: MlcscModel, options: MlcscSampleOptions): Mlc
     cur = next;
   }
   const clean = cur;
-  const signal = Float64Array.from(clean, (v) => v + noise * g());
+  const signal = Float64Array.from(clean, (v) => v + noise * rand.normal());
   return { signal, clean, codes };
 }
 

@@ -1,8 +1,8 @@
 /**
  * Orthogonal matching pursuit (Pati, Rezaiifar & Krishnaprasad 1993).
  */
-import { type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
-import { asMatrix, asVector, checkNoZeroColumns, checkOptions, cholSolve, transpose } from "./util";
+import { type Tensor, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
+import { asMatrix, asVector, checkNoZeroColumns, cholSolve, transpose } from "./util";
 
 /** Options of {@link omp}. */
 export interface OmpOptions {

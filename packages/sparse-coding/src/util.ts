@@ -2,15 +2,7 @@
  * Internal helpers: argument checks shared by the solvers and small dense
  * linear-algebra kernels (plain loops over Float64Array, row-major).
  */
-import {
-  type FloatArray,
-  ParameterError,
-  ShapeError,
-  checkTensor,
-  describe,
-  isFloatArray,
-} from "@scatterkit/core";
-import type { Tensor } from "@scatterkit/core";
+import { ParameterError, ShapeError, checkTensor, isFloatArray } from "@scatterkit/core";
 
 /** A dense matrix in float64, row-major, with its column-major copy made on demand. */
 export interface Matrix {
@@ -54,15 +46,6 @@ export function checkAlpha(name: string, alpha: unknown): number {
     throw new ParameterError(name, alpha, "a finite number >= 0");
   }
   return alpha;
-}
-
-/** Options object check: undefined becomes {}, anything but a plain object throws. */
-export function checkOptions<T extends object>(name: string, o: unknown): Partial<T> {
-  if (o === undefined) return {};
-  if (typeof o !== "object" || o === null || Array.isArray(o)) {
-    throw new ParameterError(name, o, "an options object");
-  }
-  return o as Partial<T>;
 }
 
 /** Throws a ParameterError naming the first column of `m` whose Euclidean norm is 0. */
@@ -195,38 +178,6 @@ export function soft(v: number, t: number, positive: boolean): number {
   return v > t ? v - t : v < -t ? v + t : 0;
 }
 
-/** Deterministic pseudo-random generator (xorshift128+ style via splitmix32) returning [0, 1). */
-export function rng(seed = 1): () => number {
-  let s = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
-    return (z >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal sampler built on {@link rng} (Box-Muller). */
-export function gaussian(seed = 1): () => number {
-  const u = rng(seed);
-  let spare: number | undefined;
-  return () => {
-    if (spare !== undefined) {
-      const s = spare;
-      spare = undefined;
-      return s;
-    }
-    let a = u();
-    while (a <= 1e-300) a = u();
-    const b = u();
-    const r = Math.sqrt(-2 * Math.log(a));
-    spare = r * Math.sin(2 * Math.PI * b);
-    return r * Math.cos(2 * Math.PI * b);
-  };
-}
-
 /** Checks an optional warm start / initial code vector. */
 export function optionalVector(
   name: string,
@@ -237,11 +188,3 @@ export function optionalVector(
   if (v === undefined) return undefined;
   return asVector(name, v, length, what);
 }
-
-/** Same float type as the input array. */
-export function likeInput(input: FloatArray, values: Float64Array): FloatArray {
-  return input instanceof Float32Array ? Float32Array.from(values) : values;
-}
-
-export { describe };
-export type { Tensor };

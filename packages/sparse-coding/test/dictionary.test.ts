@@ -45,7 +45,9 @@ describe("online dictionary learning (Mairal et al. 2009)", () => {
       }
       if (best > 0.9) found++;
     }
-    expect(found).toBeGreaterThanOrEqual(20); // 22 of 24 at the time of writing
+    // 18 of 24 with seed 3; seeds 1..6 give 18-22 (a random dictionary gives ~0). With the
+    // former sparse-coding generator the same experiment gave 17-23 over seeds 1..12.
+    expect(found).toBeGreaterThanOrEqual(18);
     const h = r.objectivePerEpoch;
     expect(h[h.length - 1]).toBeLessThan(h[0]);
   });

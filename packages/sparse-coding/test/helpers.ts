@@ -1,17 +1,9 @@
-import type { Tensor } from "@scatterkit/core";
+import { Random, type Tensor } from "@scatterkit/core";
 
-/** Seeded standard normals (splitmix + Box-Muller), for reproducible test problems. */
+/** Seeded standard normals from @scatterkit/core's Random, for reproducible test problems. */
 export function gauss(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  const u = () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    z ^= z >>> 16;
-    return ((z >>> 0) + 0.5) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+  const r = new Random(seed);
+  return () => r.normal();
 }
 
 /** Random Gaussian matrix [n, p] and a response from a sparse ground truth plus noise. */

@@ -88,7 +88,16 @@ describe("ISTA / FISTA", () => {
     for (let k = 1; k <= K; k++) {
       expect(is.history.objective[k] - Fstar).toBeLessThanOrEqual((L * d0) / (2 * k) + 1e-12);
     }
-    expect(f.history.objective[K] - Fstar).toBeLessThan(is.history.objective[K] - Fstar);
+    // FISTA gets within 1e-9 |F*| of the optimum in fewer iterations than ISTA (both may end at
+    // the rounding floor after K iterations, so the final gaps alone do not separate them)
+    const firstWithin = (objective: ArrayLike<number>, eps: number) => {
+      for (let k = 0; k < objective.length; k++) if (objective[k] - Fstar <= eps) return k;
+      return Number.POSITIVE_INFINITY;
+    };
+    const eps = 1e-9 * Math.abs(Fstar);
+    const kFista = firstWithin(f.history.objective, eps);
+    expect(kFista).toBeLessThanOrEqual(K);
+    expect(kFista).toBeLessThan(firstWithin(is.history.objective, eps));
   });
   it("ISTA's objective is non-increasing; FISTA from the optimum stays there", () => {
     const is = ista(X, y, { alpha, maxIter: 200, tol: 0 });
