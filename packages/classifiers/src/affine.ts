@@ -1,7 +1,5 @@
 import {
-  NotFittedError,
   ParameterError,
-  ShapeError,
   type FloatArray,
   type Tensor,
   copyLike,
@@ -9,7 +7,7 @@ import {
   checkOneOf,
   checkOptions,
 } from "@scatterkit/core";
-import { checkLabels, checkMatrix } from "./checks.js";
+import { checkLabels, checkMatrix, checkFittedX } from "./checks.js";
 import { argBestRows, mulXWt } from "./linalg.js";
 import { PCA_SOLVERS, type PCASolver, principalSubspace } from "./pca.js";
 
@@ -146,10 +144,6 @@ export class AffineSpaceClassifier {
   }
 
   private checkX(X: Tensor): { data: FloatArray; n: number } {
-    if (!this.means) throw new NotFittedError("AffineSpaceClassifier is not fitted: call fit(X, y) first.");
-    const { data, n, d } = checkMatrix("X", X);
-    const dd = this.means.shape[1];
-    if (d !== dd) throw new ShapeError("X.shape[1]", d, `${dd} (features seen in fit)`);
-    return { data, n };
+    return checkFittedX(X, "AffineSpaceClassifier", this.means !== null, this.means?.shape[1] ?? 0);
   }
 }

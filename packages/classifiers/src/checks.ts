@@ -2,7 +2,7 @@
  * Argument checks of the linear models: a data matrix X of shape [n, d] and class
  * labels 0..k-1. They throw @scatterkit/core's ParameterError / ShapeError.
  */
-import { type FloatArray, ParameterError, ShapeError } from "@scatterkit/core";
+import { type FloatArray, NotFittedError, ParameterError, ShapeError } from "@scatterkit/core";
 
 /**
  * Validates a 2-D data matrix X of shape [n, d] (Float32Array or Float64Array,
@@ -93,4 +93,22 @@ export function checkLabels(
     }
   }
   return { labels, k: kk, counts };
+}
+
+/**
+ * The input check of a fitted classifier's predict / decision methods: throws
+ * NotFittedError ("<model> is not fitted: call fit(X, y) first.") unless `fitted`,
+ * then validates X as {@link checkMatrix} does and requires `d` features (those seen
+ * in fit). Returns X's data and row count.
+ */
+export function checkFittedX(
+  X: unknown,
+  model: string,
+  fitted: boolean,
+  d: number,
+): { data: FloatArray; n: number } {
+  if (!fitted) throw new NotFittedError(`${model} is not fitted: call fit(X, y) first.`);
+  const m = checkMatrix("X", X);
+  if (m.d !== d) throw new ShapeError("X.shape[1]", m.d, `${d} (features seen in fit)`);
+  return { data: m.data, n: m.n };
 }

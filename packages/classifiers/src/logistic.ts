@@ -1,7 +1,5 @@
 import {
-  NotFittedError,
   ParameterError,
-  ShapeError,
   type FloatArray,
   type Tensor,
   allocLike,
@@ -10,7 +8,7 @@ import {
   checkNumber,
   checkOptions,
 } from "@scatterkit/core";
-import { checkLabels, checkMatrix } from "./checks.js";
+import { checkLabels, checkMatrix, checkFittedX } from "./checks.js";
 import { lbfgs } from "./lbfgs.js";
 import { argBestRows } from "./linalg.js";
 import { softmaxObjective } from "./kernels.js";
@@ -267,11 +265,7 @@ export class LogisticRegression {
   }
 
   private checkX(X: Tensor): { data: FloatArray; n: number } {
-    if (!this.fitted) throw new NotFittedError("LogisticRegression is not fitted: call fit(X, y) first.");
-    const { data, n, d } = checkMatrix("X", X);
-    const dd = this.coef.shape[1];
-    if (d !== dd) throw new ShapeError("X.shape[1]", d, `${dd} (features seen in fit)`);
-    return { data, n };
+    return checkFittedX(X, "LogisticRegression", this.fitted, this.coef.shape[1]);
   }
 
   private scores(x: FloatArray, n: number): Float64Array {

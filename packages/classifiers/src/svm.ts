@@ -1,7 +1,5 @@
 import {
-  NotFittedError,
   ParameterError,
-  ShapeError,
   type FloatArray,
   type Tensor,
   copyLike,
@@ -10,7 +8,7 @@ import {
   checkOptions,
   Random,
 } from "@scatterkit/core";
-import { checkLabels, checkMatrix } from "./checks.js";
+import { checkLabels, checkMatrix, checkFittedX } from "./checks.js";
 import { argBestRows } from "./linalg.js";
 import { linearScores } from "./logistic.js";
 
@@ -189,10 +187,6 @@ export class LinearSVC {
   }
 
   private checkX(X: Tensor): { data: FloatArray; n: number } {
-    if (!this.fitted) throw new NotFittedError("LinearSVC is not fitted: call fit(X, y) first.");
-    const { data, n, d } = checkMatrix("X", X);
-    const dd = this.coef.shape[1];
-    if (d !== dd) throw new ShapeError("X.shape[1]", d, `${dd} (features seen in fit)`);
-    return { data, n };
+    return checkFittedX(X, "LinearSVC", this.fitted, this.coef.shape[1]);
   }
 }
