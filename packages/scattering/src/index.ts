@@ -24,3 +24,5 @@ export {
   type HarmonicScattering3DMeta,
 } from "./harmonic3d";
 export type { ScatteringTransform, TransformMeta } from "./transform";
+// time-frequency scattering, vjp and reconstruction (src/jtfs, src/vjp, src/reconstruct)
+export * from "./jtfs/index";

@@ -94,7 +94,9 @@ describe("TimeFrequencyScattering equals Kymatio 0.4 on ../shared/reference/kyma
       expect(m.jFr).toEqual(c.meta.jFr.data);
       expectClose(m.xiFr, c.meta.xiFr.data);
       expectClose(m.sigmaFr, c.meta.sigmaFr.data);
-      expect(m.spin.map((v) => (v === null ? null : v + 0))).toEqual(c.meta.spin.data.map((v) => (v === null ? null : v + 0)));
+      expect(m.spin.map((v) => (v === null ? null : v + 0))).toEqual(
+        c.meta.spin.data.map((v) => (v === null ? null : v + 0)),
+      );
       const x = { data: Float64Array.from(c.input.data as number[]), shape: c.input.shape };
       const copy = Float64Array.from(x.data);
       const y = S.forward(x);

@@ -121,7 +121,12 @@ export function paddedFrequencyLength(J: number, Q1: number, Jfr: number, F: num
  * j = Jfr), then morlet1d(nPaddedFr, ξ, σ) for each (ξ, σ) of andenGenerator(Jfr, Qfr), then the
  * same with -ξ; and φ_F = gauss1d(nPaddedFr, 0.1 / F) with levels 0 .. floor(log2 F).
  */
-export function frequencyFilterBank(nPaddedFr: number, Jfr: number, Qfr: number, F: number): FrequencyFilterBank {
+export function frequencyFilterBank(
+  nPaddedFr: number,
+  Jfr: number,
+  Qfr: number,
+  F: number,
+): FrequencyFilterBank {
   const sigma0 = 0.1;
   const log2F = Math.floor(Math.log2(F));
   const phiF0 = gauss1d(nPaddedFr, sigma0 / F);
@@ -144,9 +149,20 @@ export function frequencyFilterBank(nPaddedFr: number, Jfr: number, Qfr: number,
     for (const { xi, sigma } of waves) {
       const j = maxDyadicSubsampling(sign * xi, sigma);
       if (!(Math.abs(xi) < 0.5 / 2 ** j)) {
-        throw new ParameterError("Qfr", Qfr, "a value whose frequential wavelets are alias-free (Kymatio's check)");
+        throw new ParameterError(
+          "Qfr",
+          Qfr,
+          "a value whose frequential wavelets are alias-free (Kymatio's check)",
+        );
       }
-      psis.push({ nFr: psis.length, xi: sign * xi, sigma, j, spin: sign, h: morlet1d(nPaddedFr, sign * xi, sigma) });
+      psis.push({
+        nFr: psis.length,
+        xi: sign * xi,
+        sigma,
+        j,
+        spin: sign,
+        h: morlet1d(nPaddedFr, sign * xi, sigma),
+      });
     }
   }
   return { nPaddedFr, psis, phiF: { sigma: sigma0 / F, j: log2F, levels: phiLevels } };

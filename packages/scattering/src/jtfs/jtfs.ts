@@ -21,7 +21,12 @@ import {
   checkTensor,
   shapeSize,
 } from "@scatterkit/core";
-import { type FilterBank1D, periodizeFourier, resolveQ, scatteringFilterBank1D } from "@scatterkit/filter-banks";
+import {
+  type FilterBank1D,
+  periodizeFourier,
+  resolveQ,
+  scatteringFilterBank1D,
+} from "@scatterkit/filter-banks";
 import { ParallelForward } from "../parallel/pool";
 import {
   type FrequencyFilter,
@@ -215,7 +220,11 @@ export class TimeFrequencyScattering {
 
   constructor(options: TimeFrequencyScatteringOptions) {
     if (typeof options !== "object" || options === null) {
-      throw new ParameterError("options", options, "an object { J, Jfr, Q, shape, T?, stride?, Qfr?, F?, strideFr?, format? }");
+      throw new ParameterError(
+        "options",
+        options,
+        "an object { J, Jfr, Q, shape, T?, stride?, Qfr?, F?, strideFr?, format? }",
+      );
     }
     this.options = { ...options };
     const { J, Jfr, Q, shape, T, stride, Qfr = 1, F, strideFr, format = "time" } = options;
@@ -223,18 +232,24 @@ export class TimeFrequencyScattering {
     this.Jfr = checkInteger("Jfr", Jfr, 0, 30);
     const N = Array.isArray(shape) && shape.length === 1 ? shape[0] : shape;
     this.N = checkInteger("shape", N, 2);
-    if (Q === undefined) throw new ParameterError("Q", Q, "an integer >= 1 or an array [Q1, Q2] of integers >= 1");
+    if (Q === undefined)
+      throw new ParameterError("Q", Q, "an integer >= 1 or an array [Q1, Q2] of integers >= 1");
     this.Q = resolveQ(Q);
     // Q_fr: an integer or a 1-tuple (Kymatio: a pair would mean third-order scattering)
     if (Array.isArray(Qfr)) {
       if (Qfr.length !== 1) {
-        throw new ParameterError("Qfr", Qfr, "an integer >= 1 or a one-element array (Kymatio has no second frequential order)");
+        throw new ParameterError(
+          "Qfr",
+          Qfr,
+          "an integer >= 1 or a one-element array (Kymatio has no second frequential order)",
+        );
       }
       this.Qfr = checkInteger("Qfr", Qfr[0], 1);
     } else {
       this.Qfr = checkInteger("Qfr", Qfr, 1);
     }
-    if (format !== "time" && format !== "joint") throw new ParameterError("format", format, "'time' or 'joint'");
+    if (format !== "time" && format !== "joint")
+      throw new ParameterError("format", format, "'time' or 'joint'");
     this.format = format;
 
     // T (Kymatio's parse_T)
@@ -247,7 +262,11 @@ export class TimeFrequencyScattering {
     } else {
       checkNumber("T", T, { min: 0, max: this.N });
       if (T === 0) {
-        throw new ParameterError("T", T, "a width >= 1 or 'global' (T = 0 leaves no averaging and no array output)");
+        throw new ParameterError(
+          "T",
+          T,
+          "a width >= 1 or 'global' (T = 0 leaves no averaging and no array output)",
+        );
       }
       this.T = checkNumber("T", T, { min: 1, max: this.N });
       this.average = "local";
@@ -259,7 +278,11 @@ export class TimeFrequencyScattering {
       if (this.average === "global") {
         throw new ParameterError("stride", stride, "no stride with T = 'global' (one output sample)");
       }
-      const ok = typeof stride === "number" && Number.isInteger(stride) && stride >= 1 && (stride & (stride - 1)) === 0;
+      const ok =
+        typeof stride === "number" &&
+        Number.isInteger(stride) &&
+        stride >= 1 &&
+        (stride & (stride - 1)) === 0;
       const top = Math.max(log2T, this.J);
       if (!ok || stride > 2 ** top) {
         throw new ParameterError("stride", stride, `a power of two in [1, ${2 ** top}]`);
@@ -296,12 +319,19 @@ export class TimeFrequencyScattering {
         throw new ParameterError("strideFr", strideFr, `no frequential stride with F = ${describeF(F)}`);
       }
       const ok =
-        typeof strideFr === "number" && Number.isInteger(strideFr) && strideFr >= 1 && (strideFr & (strideFr - 1)) === 0;
+        typeof strideFr === "number" &&
+        Number.isInteger(strideFr) &&
+        strideFr >= 1 &&
+        (strideFr & (strideFr - 1)) === 0;
       if (!ok) throw new ParameterError("strideFr", strideFr, "a power of two");
       this.log2StrideFr = Math.round(Math.log2(strideFr));
     }
     if (format === "joint" && this.averageFr === false) {
-      throw new ParameterError("F", F, "a frequential averaging (F >= 1 or 'global') with format 'joint'; use format 'time' with F = 0");
+      throw new ParameterError(
+        "F",
+        F,
+        "a frequential averaging (F >= 1 or 'global') with format 'joint'; use format 'time' with F = 0",
+      );
     }
 
     // temporal padding and filters
@@ -311,7 +341,11 @@ export class TimeFrequencyScattering {
     const Np = this.padding.nPadded;
     this.nPadded = Np;
     if (2 ** Math.max(this.J, ls) > Np) {
-      throw new ParameterError("J", this.J, `an integer with 2**J <= ${Np} (the padded length for shape ${this.N})`);
+      throw new ParameterError(
+        "J",
+        this.J,
+        `an integer with 2**J <= ${Np} (the padded length for shape ${this.N})`,
+      );
     }
     this.filters = scatteringFilterBank1D(Np, this.J, this.Q, this.T);
     const { phi, psi1, psi2 } = this.filters;
@@ -325,12 +359,14 @@ export class TimeFrequencyScattering {
       );
     }
     const local = this.average === "local";
-    const phiLevel = (k: number): Float64Array => (k < phi.levels.length ? phi.levels[k] : periodizeFourier(phi.levels[0], 2 ** k));
+    const phiLevel = (k: number): Float64Array =>
+      k < phi.levels.length ? phi.levels[k] : periodizeFourier(phi.levels[0], 2 ** k);
     this.phi0 = phi.levels[0];
     this.Nt = Np / 2 ** ls;
     this.first = psi1.map((p, n1) => {
       const k1 = local ? Math.min(p.j, ls) : p.j;
-      if (ls - k1 < 0) throw new ParameterError("T", T, "a width whose subsampling covers every first-order wavelet");
+      if (ls - k1 < 0)
+        throw new ParameterError("T", T, "a width whose subsampling covers every first-order wavelet");
       return { n1, j1: p.j, k1, psi: p.levels[0], phi: phiLevel(k1), kT: ls - k1 };
     });
     this.second = [];
@@ -367,12 +403,28 @@ export class TimeFrequencyScattering {
     const NFr = this.nPaddedFr;
     const lsFr = this.log2StrideFr;
     const avgLocalFr = this.averageFr === "local";
-    if (psi1.length > NFr) throw new ParameterError("Jfr", Jfr, "a value whose padded frequency axis holds every first-order filter");
+    if (psi1.length > NFr)
+      throw new ParameterError(
+        "Jfr",
+        Jfr,
+        "a value whose padded frequency axis holds every first-order filter",
+      );
 
-    const makePath = (order: 1 | 2, n2: number, j2: number, fr: FrequencyFilter, n1max: number, Mt: number): JointPath => {
+    const makePath = (
+      order: 1 | 2,
+      n2: number,
+      j2: number,
+      fr: FrequencyFilter,
+      n1max: number,
+      Mt: number,
+    ): JointPath => {
       const kFr = avgLocalFr ? Math.min(fr.j, lsFr) : fr.j;
       if (NFr % 2 ** kFr !== 0) {
-        throw new ParameterError("strideFr", 2 ** lsFr, `a frequential subsampling dividing the padded frequency length ${NFr}`);
+        throw new ParameterError(
+          "strideFr",
+          2 ** lsFr,
+          `a frequential subsampling dividing the padded frequency length ${NFr}`,
+        );
       }
       const rowsY = NFr / 2 ** kFr;
       let avgFr: JointPath["avgFr"] = null;
@@ -405,14 +457,22 @@ export class TimeFrequencyScattering {
       if (format === "time") {
         const kept = Math.min(rowsA, 1 + Math.floor(n1max / n1Stride));
         if (n1List.length > kept) {
-          throw new ParameterError("F", F, "a frequential subsampling that keeps a row for every output path");
+          throw new ParameterError(
+            "F",
+            F,
+            "a frequential subsampling that keeps a row for every output path",
+          );
         }
       }
       return { order, n2, j2, fr, n1max, kFr, rowsY, rowsA, avgFr, kIn, kJ, n1Stride, Mt, slots: [], n1List };
     };
     const n1max1 = psi1.length;
-    this.paths1 = this.filtersFr.psis.filter((f) => f.xi >= 0).map((fr) => makePath(1, -1, -1, fr, n1max1, this.Nt));
-    this.paths2 = this.second.map((so) => this.filtersFr.psis.map((fr) => makePath(2, so.n2, so.j2, fr, so.n1max, so.M2)));
+    this.paths1 = this.filtersFr.psis
+      .filter((f) => f.xi >= 0)
+      .map((fr) => makePath(1, -1, -1, fr, n1max1, this.Nt));
+    this.paths2 = this.second.map((so) =>
+      this.filtersFr.psis.map((fr) => makePath(2, so.n2, so.j2, fr, so.n1max, so.M2)),
+    );
 
     // output slots in Kymatio's order: order 0, then the first-order paths, then the second
     // order (n2 outer, n_fr inner), each split into its n1 rows in format 'time'
@@ -453,7 +513,9 @@ export class TimeFrequencyScattering {
     const t = this.checkInput(x);
     const batch = shapeSize(t.shape.slice(0, -1));
     const out: FloatArray =
-      t.data instanceof Float32Array ? new Float32Array(batch * this.sizeOut) : new Float64Array(batch * this.sizeOut);
+      t.data instanceof Float32Array
+        ? new Float32Array(batch * this.sizeOut)
+        : new Float64Array(batch * this.sizeOut);
     for (let b = 0; b < batch; b++) this.forwardOne(t.data, b * this.N, out, b * this.sizeOut, null);
     return { data: out, shape: this.outputShape(t.shape) };
   }
@@ -524,17 +586,35 @@ export class TimeFrequencyScattering {
 
   private buildMeta(): TimeFrequencyScatteringMeta {
     const { psi1, psi2 } = this.filters;
-    const entries: { key: number[]; order: number; n: (number | number[] | null)[]; fr: FrequencyFilter | null; slot: number }[] = [];
+    const entries: {
+      key: number[];
+      order: number;
+      n: (number | number[] | null)[];
+      fr: FrequencyFilter | null;
+      slot: number;
+    }[] = [];
     if (this.format === "time") entries.push({ key: [], order: 0, n: [null, null], fr: null, slot: 0 });
     for (const p of [...this.paths1, ...this.paths2.flat()]) {
       if (this.format === "time") {
         p.n1List.forEach((n1, i) => {
           const key = p.order === 1 ? [n1, p.fr.nFr] : [n1, p.n2, p.fr.nFr];
-          entries.push({ key, order: p.order, n: [n1, p.order === 2 ? p.n2 : null], fr: p.fr, slot: p.slots[i] });
+          entries.push({
+            key,
+            order: p.order,
+            n: [n1, p.order === 2 ? p.n2 : null],
+            fr: p.fr,
+            slot: p.slots[i],
+          });
         });
       } else {
         const key = p.order === 1 ? [p.fr.nFr] : [p.n2, p.fr.nFr];
-        entries.push({ key, order: p.order, n: [[...p.n1List], p.order === 2 ? p.n2 : null], fr: p.fr, slot: p.slots[0] });
+        entries.push({
+          key,
+          order: p.order,
+          n: [[...p.n1List], p.order === 2 ? p.n2 : null],
+          fr: p.fr,
+          slot: p.slots[0],
+        });
       }
     }
     // Kymatio's meta() sorts its paths by (len(key), key); in format 'time' this order differs
@@ -542,7 +622,8 @@ export class TimeFrequencyScattering {
     entries.sort((a, b) => a.key.length - b.key.length || compareKeys(a.key, b.key));
     const pick = (bank: { j: number; xi: number; sigma: number }[], v: unknown, key: "j" | "xi" | "sigma") =>
       typeof v === "number" ? bank[v][key] : null;
-    const col = (key: "j" | "xi" | "sigma") => entries.map((e) => [pick(psi1, e.n[0], key), pick(psi2, e.n[1], key)]);
+    const col = (key: "j" | "xi" | "sigma") =>
+      entries.map((e) => [pick(psi1, e.n[0], key), pick(psi2, e.n[1], key)]);
     return {
       order: entries.map((e) => e.order),
       n: entries.map((e) => e.n),
@@ -562,7 +643,11 @@ export class TimeFrequencyScattering {
   private checkInput(x: Tensor): Tensor {
     const t = checkTensor("x", x, { minRank: 1 });
     if (t.shape[t.shape.length - 1] !== this.N) {
-      throw new ShapeError("x.shape", t.shape, `a shape [...batch, ${this.N}] (last axis = shape given to the constructor)`);
+      throw new ShapeError(
+        "x.shape",
+        t.shape,
+        `a shape [...batch, ${this.N}] (last axis = shape given to the constructor)`,
+      );
     }
     return t;
   }
@@ -572,7 +657,13 @@ export class TimeFrequencyScattering {
   }
 
   /** One signal: x[xOff .. xOff + N) → out[oOff .. oOff + sizeOut); records the tape if given. */
-  private forwardOne(x: ArrayLike<number>, xOff: number, out: FloatArray | Float64Array, oOff: number, tape: Tape | null): void {
+  private forwardOne(
+    x: ArrayLike<number>,
+    xOff: number,
+    out: FloatArray | Float64Array,
+    oOff: number,
+    tape: Tape | null,
+  ): void {
     const Np = this.nPadded;
     const { padLeft, padRight } = this.padding;
     const ls = this.log2Stride;
@@ -612,7 +703,11 @@ export class TimeFrequencyScattering {
       filterFold(X, fo.psi, Np, 2 ** fo.k1, z);
       ifftInPlace(z, M1);
       const u = new Float64Array(2 * M1);
-      for (let i = 0; i < M1; i++) u[2 * i] = Math.hypot(z[2 * i], z[2 * i + 1]);
+      for (let i = 0; i < M1; i++) {
+        const re = z[2 * i];
+        const im = z[2 * i + 1];
+        u[2 * i] = Math.sqrt(re * re + im * im);
+      }
       fftInPlace(u, M1);
       U1hat.push(u);
       if (tape) Z1s.push(z);
@@ -713,7 +808,8 @@ export class TimeFrequencyScattering {
       const so = this.second.find((q) => q.n2 === p.n2) as SecondOrderTime;
       cols = this.Nt;
       V = new Float64Array(R * cols);
-      for (let r = 0; r < R; r++) lowpassLine(s, U, r * Mt, 1, Mt, so.phi as Float64Array, 2 ** so.kT, V, r * cols, 1);
+      for (let r = 0; r < R; r++)
+        lowpassLine(s, U, r * Mt, 1, Mt, so.phi as Float64Array, 2 ** so.kT, V, r * cols, 1);
     } else {
       cols = Mt;
       V = U;
@@ -741,11 +837,21 @@ export class TimeFrequencyScattering {
     return (p.slots[0] * this.outputFrequencies + r) * this.outputLength;
   }
 
-  private pathForward(p: JointPath, Xhat: Float64Array, out: FloatArray | Float64Array, oOff: number, s: Scratch): void {
+  private pathForward(
+    p: JointPath,
+    Xhat: Float64Array,
+    out: FloatArray | Float64Array,
+    oOff: number,
+    s: Scratch,
+  ): void {
     const Y = this.frequencyWavelet(p, Xhat);
     const n = p.rowsY * p.Mt;
     const U = new Float64Array(n);
-    for (let i = 0; i < n; i++) U[i] = Math.hypot(Y[2 * i], Y[2 * i + 1]);
+    for (let i = 0; i < n; i++) {
+      const re = Y[2 * i];
+      const im = Y[2 * i + 1];
+      U[i] = Math.sqrt(re * re + im * im);
+    }
     const { A, cols } = this.averageForward(p, U, s);
     const L = this.outputLength;
     const i0 = this.average === "local" ? this.padding.indStart[this.log2Stride] : 0;
@@ -760,7 +866,14 @@ export class TimeFrequencyScattering {
    * Adjoint of one path from the output gradient: accumulates into dXhat (Mt × nPaddedFr
    * complex, time-major), the gradient of the path's frequential spectrum.
    */
-  private pathBackward(p: JointPath, Xhat: Float64Array, dOut: FloatArray, dOff: number, dXhat: Float64Array, s: Scratch): void {
+  private pathBackward(
+    p: JointPath,
+    Xhat: Float64Array,
+    dOut: FloatArray,
+    dOff: number,
+    dXhat: Float64Array,
+    s: Scratch,
+  ): void {
     const L = this.outputLength;
     const local = this.average === "local";
     const cols = local ? this.Nt : 1;
@@ -800,7 +913,8 @@ export class TimeFrequencyScattering {
     } else if (p.order === 2) {
       const so = this.second.find((q) => q.n2 === p.n2) as SecondOrderTime;
       dU = new Float64Array(R * Mt);
-      for (let r = 0; r < R; r++) lowpassLineAdj(s, dV, r * cols, 1, Mt, so.phi as Float64Array, 2 ** so.kT, dU, r * Mt, 1);
+      for (let r = 0; r < R; r++)
+        lowpassLineAdj(s, dV, r * cols, 1, Mt, so.phi as Float64Array, 2 ** so.kT, dU, r * Mt, 1);
     } else {
       dU = dV;
     }
@@ -822,7 +936,12 @@ export class TimeFrequencyScattering {
   }
 
   /** Adjoint of {@link frequencySpectrum}: dblock (rows × cols, complex or real) from dXhat. */
-  private frequencySpectrumAdj(dXhat: Float64Array, rows: number, cols: number, complex: boolean): Float64Array {
+  private frequencySpectrumAdj(
+    dXhat: Float64Array,
+    rows: number,
+    cols: number,
+    complex: boolean,
+  ): Float64Array {
     const NFr = this.nPaddedFr;
     const out = new Float64Array((complex ? 2 : 1) * rows * cols);
     for (let t = 0; t < cols; t++) {

@@ -27,7 +27,13 @@ export function ifftInPlace(buf: Float64Array, n: number): void {
  * dst[m] = (1/F) Σ_{f<F} src[m + f·M'] · h[m + f·M'] for m < M' = M / F (complex src and dst,
  * real h of length M): filtering in Fourier then subsampling by F in time.
  */
-export function filterFold(src: Float64Array, h: Float64Array, M: number, F: number, dst: Float64Array): void {
+export function filterFold(
+  src: Float64Array,
+  h: Float64Array,
+  M: number,
+  F: number,
+  dst: Float64Array,
+): void {
   const Mp = M / F;
   if (F === 1) {
     for (let m = 0; m < M; m++) {
@@ -53,7 +59,13 @@ export function filterFold(src: Float64Array, h: Float64Array, M: number, F: num
 }
 
 /** Adjoint of {@link filterFold}: dsrc[i] += h[i] / F · ddst[i mod M'] for i < M. */
-export function filterFoldAdj(ddst: Float64Array, h: Float64Array, M: number, F: number, dsrc: Float64Array): void {
+export function filterFoldAdj(
+  ddst: Float64Array,
+  h: Float64Array,
+  M: number,
+  F: number,
+  dsrc: Float64Array,
+): void {
   const Mp = M / F;
   const inv = 1 / F;
   for (let i = 0; i < M; i++) {
@@ -136,7 +148,15 @@ export function lowpassLineAdj(
 }
 
 /** Adds dU · z / |z| (the modulus' derivative, 0 at z = 0) to the complex dz, n values. */
-export function modulusAdj(z: Float64Array, zoff: number, dU: Float64Array, uoff: number, n: number, dz: Float64Array, dzoff: number): void {
+export function modulusAdj(
+  z: Float64Array,
+  zoff: number,
+  dU: Float64Array,
+  uoff: number,
+  n: number,
+  dz: Float64Array,
+  dzoff: number,
+): void {
   for (let i = 0; i < n; i++) {
     const re = z[2 * (zoff + i)];
     const im = z[2 * (zoff + i) + 1];
