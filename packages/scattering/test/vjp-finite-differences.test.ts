@@ -57,7 +57,7 @@ describe("Scattering1D vjp equals central finite differences (float64, 1e-5 rela
       const S = new Scattering1D(opts);
       const err = worstFdError(
         (x) => S.forward(x),
-        (x, dy) => scattering1dVjp(S, x, dy),
+        (x, dy) => S.vjp(x, dy),
         [2, S.N],
         7,
       );
@@ -78,7 +78,7 @@ describe("Scattering2D vjp equals central finite differences (float64, 1e-5 rela
       const [M, N] = S.shape;
       const err = worstFdError(
         (x) => S.forward(x),
-        (x, dy) => scattering2dVjp(S, x, dy),
+        (x, dy) => S.vjp(x, dy),
         [2, M, N],
         5,
       );
@@ -137,5 +137,24 @@ describe("vjp is linear in dy and keeps the input's float type", () => {
     );
     expect(g32.data).toBeInstanceOf(Float32Array);
     expect(() => S.vjp(x, { data: d1.subarray(1), shape: [n - 1] })).toThrow(/dy.shape/);
+  });
+  it("Scattering1D.vjp / Scattering2D.vjp are scattering1dVjp / scattering2dVjp; Float32Array in, Float32Array out", () => {
+    const S1 = new Scattering1D({ J: 3, shape: 64, Q: 2 });
+    const x1 = { data: gaussianNoise(64, 1), shape: [64] };
+    const d1 = { data: gaussianNoise(S1.nPaths * S1.outputLength, 2), shape: S1.outputShape([64]) };
+    expect(S1.vjp(x1, d1).data).toEqual(scattering1dVjp(S1, x1, d1).data);
+    expect(S1.vjp({ data: Float32Array.from(x1.data), shape: [64] }, d1).data).toBeInstanceOf(Float32Array);
+    const S2 = new Scattering2D({ J: 2, shape: [12, 16], L: 2 });
+    const x2 = { data: gaussianNoise(12 * 16, 3), shape: [12, 16] };
+    const shape2 = S2.outputShapeFor([12, 16]);
+    const d2 = {
+      data: gaussianNoise(
+        shape2.reduce((a, b) => a * b, 1),
+        4,
+      ),
+      shape: shape2,
+    };
+    expect(S2.vjp(x2, d2).data).toEqual(scattering2dVjp(S2, x2, d2).data);
+    expect(() => S2.vjp(x2, { data: d2.data, shape: [d2.data.length] })).toThrow(/dy.shape/);
   });
 });

@@ -508,6 +508,11 @@ export class TimeFrequencyScattering {
       : [...b, this.nPaths, this.outputLength];
   }
 
+  /** Output shape for an input of shape [...batch, N] (same as {@link outputShape}). */
+  outputShapeFor(inputShape: readonly number[]): number[] {
+    return this.outputShape(inputShape);
+  }
+
   /** JTFS coefficients of x ([...batch, N]) in Kymatio's 'array' layout; same float type as x. */
   forward(x: Tensor): Tensor {
     const t = this.checkInput(x);

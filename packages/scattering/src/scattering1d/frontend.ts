@@ -23,6 +23,7 @@ import { type Padding1D, scatteringPadding1D } from "../padding1d";
 import { BatchedTransform, outputArray } from "../transform";
 import { Backend1D } from "./backend";
 import { type Tree1D, planTree1D, scatter1D } from "./core";
+import { scattering1dVjp } from "../vjp/scattering1d-vjp";
 
 /** Constructor options of {@link Scattering1D} (the public contract). */
 export interface Scattering1DOptions {
@@ -220,6 +221,15 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
       }
       return { order: p.order, j: [...p.j], n: [...p.n], coefficients: { data, shape: [...batchShape, L] } };
     });
+  }
+
+  /**
+   * Vector-Jacobian product: the gradient with respect to x of sum(dy · forward(x)) (dy of
+   * forward(x)'s shape; the result has x's shape and float type), by the adjoint of each step
+   * (see `scattering1dVjp` in `../vjp/scattering1d-vjp.ts`).
+   */
+  vjp(x: Tensor, dy: Tensor): Tensor {
+    return scattering1dVjp(this, x, dy);
   }
 
   /** Metadata of every output path (one entry per path, in output order). */

@@ -14,6 +14,7 @@ import { type Morlet2DFilterBank, morlet2dFilterBank } from "@scatterkit/filter-
 import { BatchedTransform } from "../transform";
 import { Backend2D } from "./backend";
 import { type Layout2D, layout2D, scatter2D } from "./core";
+import { scattering2dVjp } from "../vjp/scattering2d-vjp";
 
 /** Options of {@link Scattering2D}. */
 export interface Scattering2DOptions {
@@ -183,6 +184,15 @@ export class Scattering2D extends BatchedTransform<Scattering2DMeta> {
    */
   forwardRange(data: FloatArray, b0: number, b1: number, out: FloatArray, o0: number): void {
     scatter2D(this.layout, this.backend, data, b0, b1, out, o0);
+  }
+
+  /**
+   * Vector-Jacobian product: the gradient with respect to x of sum(dy · forward(x)) (dy of
+   * forward(x)'s shape; the result has x's shape and float type), by the adjoint of each step
+   * (see `scattering2dVjp` in `../vjp/scattering2d-vjp.ts`).
+   */
+  vjp(x: Tensor, dy: Tensor): Tensor {
+    return scattering2dVjp(this, x, dy);
   }
 
   /** Per-channel metadata in output order (Kymatio's path order). */
