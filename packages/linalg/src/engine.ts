@@ -1,19 +1,56 @@
 /**
- * Selection of the GEMM engine: the WebAssembly SIMD engine when the runtime supports
- * it, else the TypeScript engine (same bits). `setEngine("typescript")` forces the
- * fallback (tests compare both).
+ * The GEMM engines: buffers for the packed blocks plus the block kernel (gemmBlock of
+ * kernels.ts) as WebAssembly SIMD (buffers in the instance's memory) or as its TypeScript
+ * twin (plain arrays). Both give the same bits; "auto" prefers WebAssembly.
  * @internal
  */
-import { type GemmEngine, tsEngine } from "./gemm.js";
+import { ParameterError } from "@scatterkit/core";
+import { type GemmEngine, KC, MC, NC } from "./gemm.js";
+import { linalgModule } from "./kernels.js";
 
 let current: GemmEngine | null = null;
-let forced: "auto" | "typescript" | "wasm" = "auto";
+let choice: "auto" | "typescript" | "wasm" = "auto";
+
+function tsEngine(): GemmEngine {
+  const pa = new Float64Array(MC * KC);
+  const pb = new Float64Array(KC * NC);
+  const cb = new Float64Array(MC * NC);
+  const k = linalgModule.bindTwins();
+  return { name: "typescript", pa, pb, cb, macro: (mc, nc, kc) => k.gemmBlock(pa, pb, cb, mc, nc, kc) };
+}
+
+function wasmEngine(): GemmEngine | null {
+  const bytes = 8 * (MC * KC + KC * NC + MC * NC);
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) + 1 });
+  } catch {
+    return null;
+  }
+  const inst = linalgModule.instantiate(memory);
+  if (!inst) return null;
+  const buf = memory.buffer;
+  const pa = new Float64Array(buf, 0, MC * KC);
+  const pb = new Float64Array(buf, pa.byteLength, KC * NC);
+  const cb = new Float64Array(buf, pa.byteLength + pb.byteLength, MC * NC);
+  const gemmBlock = inst.kernels.gemmBlock;
+  return { name: "wasm-simd", pa, pb, cb, macro: (mc, nc, kc) => gemmBlock(pa, pb, cb, mc, nc, kc) };
+}
 
 /** The engine in use (created on first call). @internal */
 export function getEngine(): GemmEngine {
   if (current) return current;
-  current = tsEngine();
+  if (choice !== "typescript") current = wasmEngine();
+  if (!current && choice === "wasm") {
+    throw new ParameterError("engine", "wasm", "an engine this runtime supports (no WebAssembly SIMD here)");
+  }
+  current ??= tsEngine();
   return current;
+}
+
+/** The engine choice last given to setEngine ("auto" by default). @internal */
+export function getEngineChoice(): "auto" | "typescript" | "wasm" {
+  return choice;
 }
 
 /** Name of the GEMM engine in use: "wasm-simd" or "typescript". */
@@ -22,12 +59,15 @@ export function getEngineName(): string {
 }
 
 /**
- * Chooses the GEMM engine: "auto" (WebAssembly SIMD when available), "typescript"
- * (the fallback) or "wasm" (throws when unavailable). Returns the name of the engine now in use.
+ * Chooses the GEMM engine: "auto" (WebAssembly SIMD when available, else TypeScript),
+ * "typescript" (the fallback) or "wasm" (throws a ParameterError when unavailable). Both
+ * engines give the same bits. Returns the name of the engine now in use.
  */
 export function setEngine(which: "auto" | "typescript" | "wasm"): string {
-  forced = which;
+  if (which !== "auto" && which !== "typescript" && which !== "wasm") {
+    throw new ParameterError("engine", which, '"auto", "typescript" or "wasm"');
+  }
+  choice = which;
   current = null;
-  void forced;
   return getEngine().name;
 }

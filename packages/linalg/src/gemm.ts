@@ -5,11 +5,10 @@
 import type { FloatArray } from "@scatterkit/core";
 import { checkArray, checkDim, checkScalar, checkView } from "./check.js";
 import { getEngine } from "./engine.js";
+import { MR, NR } from "./kernels.js";
 
-/** Rows of the register tile. @internal */
-export const MR = 4;
-/** Columns of the register tile. @internal */
-export const NR = 4;
+export { MR, NR };
+
 /** Depth of one packed block (entries of the summation index per pass). @internal */
 export const KC = 256;
 /** Rows of A per packed block. @internal */
@@ -20,9 +19,10 @@ export const NC = 1024;
 /**
  * Storage and macro-kernel of one GEMM engine. `pa` holds the packed A block (row panels
  * of MR, MC x KC), `pb` the packed B block (column panels of NR, KC x NC), `cb` receives
- * the product block. `macro(mc, nc, kc)` OVERWRITES cb[i nc + j] (i < mc, j < nc) with
- * sum_{p < kc} pa-row(i)[p] * pb-column(j)[p], each a sequential float64 sum from 0
- * (mul then add, no fused multiply-add), so every engine gives the same bits.
+ * the product block. `macro(mc, nc, kc)` OVERWRITES cb[i ncp + j] (ncp = nc rounded up to
+ * a multiple of 4) with sum_{p < kc} pa-row(i)[p] * pb-column(j)[p], each a sequential
+ * float64 sum from 0 (mul then add, no fused multiply-add): the kernel gemmBlock of
+ * kernels.ts, as WebAssembly or as its TypeScript twin, which give the same bits.
  * @internal
  */
 export interface GemmEngine {
@@ -31,117 +31,6 @@ export interface GemmEngine {
   readonly pb: Float64Array;
   readonly cb: Float64Array;
   macro(mc: number, nc: number, kc: number): void;
-}
-
-/**
- * Reference micro-kernel in plain TypeScript: the MR x NR tile of panels ap (of pa) and
- * bp (of pb) with 16 float64 accumulators, stored (the valid mr x nr part) at cb[cOff..]
- * with leading dimension ldc.
- * @internal
- */
-export function microKernelTs(
-  pa: Float64Array,
-  ap: number,
-  pb: Float64Array,
-  bp: number,
-  kc: number,
-  cb: Float64Array,
-  cOff: number,
-  ldc: number,
-  mr: number,
-  nr: number,
-): void {
-  let c00 = 0;
-  let c01 = 0;
-  let c02 = 0;
-  let c03 = 0;
-  let c10 = 0;
-  let c11 = 0;
-  let c12 = 0;
-  let c13 = 0;
-  let c20 = 0;
-  let c21 = 0;
-  let c22 = 0;
-  let c23 = 0;
-  let c30 = 0;
-  let c31 = 0;
-  let c32 = 0;
-  let c33 = 0;
-  for (let p = 0; p < kc; p++) {
-    const a = ap + 4 * p;
-    const b = bp + 4 * p;
-    const b0 = pb[b];
-    const b1 = pb[b + 1];
-    const b2 = pb[b + 2];
-    const b3 = pb[b + 3];
-    const a0 = pa[a];
-    c00 += a0 * b0;
-    c01 += a0 * b1;
-    c02 += a0 * b2;
-    c03 += a0 * b3;
-    const a1 = pa[a + 1];
-    c10 += a1 * b0;
-    c11 += a1 * b1;
-    c12 += a1 * b2;
-    c13 += a1 * b3;
-    const a2 = pa[a + 2];
-    c20 += a2 * b0;
-    c21 += a2 * b1;
-    c22 += a2 * b2;
-    c23 += a2 * b3;
-    const a3 = pa[a + 3];
-    c30 += a3 * b0;
-    c31 += a3 * b1;
-    c32 += a3 * b2;
-    c33 += a3 * b3;
-  }
-  if (mr === 4 && nr === 4) {
-    let o = cOff;
-    cb[o] = c00;
-    cb[o + 1] = c01;
-    cb[o + 2] = c02;
-    cb[o + 3] = c03;
-    o += ldc;
-    cb[o] = c10;
-    cb[o + 1] = c11;
-    cb[o + 2] = c12;
-    cb[o + 3] = c13;
-    o += ldc;
-    cb[o] = c20;
-    cb[o + 1] = c21;
-    cb[o + 2] = c22;
-    cb[o + 3] = c23;
-    o += ldc;
-    cb[o] = c30;
-    cb[o + 1] = c31;
-    cb[o + 2] = c32;
-    cb[o + 3] = c33;
-    return;
-  }
-  const t = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
-  for (let i = 0; i < mr; i++) for (let j = 0; j < nr; j++) cb[cOff + i * ldc + j] = t[4 * i + j];
-}
-
-/** The TypeScript engine: plain Float64Array buffers, {@link microKernelTs} over the block. @internal */
-export function tsEngine(): GemmEngine {
-  const pa = new Float64Array(MC * KC);
-  const pb = new Float64Array(KC * NC);
-  const cb = new Float64Array(MC * NC);
-  return {
-    name: "typescript",
-    pa,
-    pb,
-    cb,
-    macro(mc, nc, kc) {
-      for (let jr = 0; jr < nc; jr += NR) {
-        const nr = Math.min(NR, nc - jr);
-        const bp = jr * kc;
-        for (let ir = 0; ir < mc; ir += MR) {
-          microKernelTs(pa, ir * kc, pb, bp, kc, cb, ir * nc + jr, nc, Math.min(MR, mc - ir), nr);
-        }
-      }
-    },
-  };
 }
 
 /**
@@ -166,17 +55,41 @@ export function packA(
   for (let ip = 0; ip < panels; ip++) {
     const base = ip * MR * kc;
     const rows = Math.min(MR, mc - ip * MR);
+    const i = i0 + ip * MR;
+    if (transA && rows === MR) {
+      // op(A)[i.., p] = A[p, i..]: four contiguous values per p
+      let src = aOff + p0 * lda + i;
+      for (let p = 0, o = base; p < kc; p++, o += MR, src += lda) {
+        out[o] = alpha * a[src];
+        out[o + 1] = alpha * a[src + 1];
+        out[o + 2] = alpha * a[src + 2];
+        out[o + 3] = alpha * a[src + 3];
+      }
+      continue;
+    }
+    if (!transA && rows === MR) {
+      const s0 = aOff + i * lda + p0;
+      const s1 = s0 + lda;
+      const s2 = s1 + lda;
+      const s3 = s2 + lda;
+      for (let p = 0, o = base; p < kc; p++, o += MR) {
+        out[o] = alpha * a[s0 + p];
+        out[o + 1] = alpha * a[s1 + p];
+        out[o + 2] = alpha * a[s2 + p];
+        out[o + 3] = alpha * a[s3 + p];
+      }
+      continue;
+    }
     for (let ii = 0; ii < MR; ii++) {
       if (ii >= rows) {
         for (let p = 0; p < kc; p++) out[base + p * MR + ii] = 0;
         continue;
       }
-      const i = i0 + ip * MR + ii;
       if (!transA) {
-        const src = aOff + i * lda + p0;
+        const src = aOff + (i + ii) * lda + p0;
         for (let p = 0; p < kc; p++) out[base + p * MR + ii] = alpha * a[src + p];
       } else {
-        let src = aOff + p0 * lda + i;
+        let src = aOff + p0 * lda + i + ii;
         for (let p = 0; p < kc; p++, src += lda) out[base + p * MR + ii] = alpha * a[src];
       }
     }
@@ -204,17 +117,40 @@ export function packB(
   for (let jp = 0; jp < panels; jp++) {
     const base = jp * NR * kc;
     const cols = Math.min(NR, nc - jp * NR);
+    const j = j0 + jp * NR;
+    if (!transB && cols === NR) {
+      let src = bOff + p0 * ldb + j;
+      for (let p = 0, o = base; p < kc; p++, o += NR, src += ldb) {
+        out[o] = b[src];
+        out[o + 1] = b[src + 1];
+        out[o + 2] = b[src + 2];
+        out[o + 3] = b[src + 3];
+      }
+      continue;
+    }
+    if (transB && cols === NR) {
+      const s0 = bOff + j * ldb + p0;
+      const s1 = s0 + ldb;
+      const s2 = s1 + ldb;
+      const s3 = s2 + ldb;
+      for (let p = 0, o = base; p < kc; p++, o += NR) {
+        out[o] = b[s0 + p];
+        out[o + 1] = b[s1 + p];
+        out[o + 2] = b[s2 + p];
+        out[o + 3] = b[s3 + p];
+      }
+      continue;
+    }
     for (let jj = 0; jj < NR; jj++) {
       if (jj >= cols) {
         for (let p = 0; p < kc; p++) out[base + p * NR + jj] = 0;
         continue;
       }
-      const j = j0 + jp * NR + jj;
       if (transB) {
-        const src = bOff + j * ldb + p0;
+        const src = bOff + (j + jj) * ldb + p0;
         for (let p = 0; p < kc; p++) out[base + p * NR + jj] = b[src + p];
       } else {
-        let src = bOff + p0 * ldb + j;
+        let src = bOff + p0 * ldb + j + jj;
         for (let p = 0; p < kc; p++, src += ldb) out[base + p * NR + jj] = b[src];
       }
     }
@@ -255,9 +191,10 @@ export function gemmAccumulate(
         const mc = Math.min(MC, m - i0);
         packA(a, aOff, lda, transA, alpha, i0, p0, mc, kc, pa);
         engine.macro(mc, nc, kc);
+        const ncp = (nc + 3) & ~3;
         for (let i = 0; i < mc; i++) {
           const wo = wOff + (i0 + i) * ldw + j0;
-          const co = i * nc;
+          const co = i * ncp;
           for (let j = 0; j < nc; j++) w[wo + j] += cb[co + j];
         }
       }

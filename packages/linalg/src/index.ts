@@ -9,4 +9,5 @@ export { gemv } from "./gemv.js";
 export { gram, syrk } from "./syrk.js";
 export { rowLogSumExp, rowMax, rowSums } from "./reduce.js";
 export { matmul } from "./matmul.js";
+export { PackedRows, type RowBlockFn } from "./rows.js";
 export { getEngineName, setEngine } from "./engine.js";
