@@ -16,7 +16,8 @@
  * ξ = 3π/4 / 2^j, slant 4/L; response = Re fft2(morlet); φ = Re fft2(gabor_2d(0.8 · 2^{J−1}, 0, 0)).
  * @module
  */
-import { ParameterError, checkInteger } from "@scatterkit/core";
+import { checkShape2D } from "./checks";
+import { ParameterError, checkInteger, checkOptions } from "@scatterkit/core";
 import { complexPlan } from "@scatterkit/fft";
 import { fftFrequencies, gaborBank1D, gaborBank2D } from "./gabor";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
@@ -49,8 +50,7 @@ function symmetrise(h: Float64Array, neg: Int32Array): Float64Array {
  * J·Q wavelets ordered from the highest to the lowest centre frequency.
  */
 export function morletBank1D(opts: MorletBank1DOptions): DeepFilterBank {
-  if (typeof opts !== "object" || opts === null)
-    throw new ParameterError("opts", opts, "an options object { N, J }");
+  checkOptions("opts", opts, { required: true, expected: "an options object { N, J }" });
   const N = checkInteger("N", opts.N, 2);
   const J = checkInteger("J", opts.J, 1, 30);
   const Q = checkInteger("Q", opts.Q ?? 1, 1, 64);
@@ -156,12 +156,8 @@ export interface MorletBank2DOptions {
  * J·L wavelets ordered j = 0..J−1 (highest frequency first), θ = 0..L−1 within a scale.
  */
 export function morletBank2D(opts: MorletBank2DOptions): DeepFilterBank {
-  if (typeof opts !== "object" || opts === null)
-    throw new ParameterError("opts", opts, "an options object { shape, J }");
-  const shape = opts.shape;
-  if (!Array.isArray(shape) || shape.length !== 2) throw new ParameterError("shape", shape, "[M, N]");
-  const M = checkInteger("shape[0]", shape[0], 1);
-  const N = checkInteger("shape[1]", shape[1], 1);
+  checkOptions("opts", opts, { required: true, expected: "an options object { shape, J }" });
+  const [M, N] = checkShape2D(opts.shape);
   const J = checkInteger("J", opts.J, 1, 16);
   const L = checkInteger("L", opts.L ?? 8, 1, 64);
   const analytic = opts.analytic ?? true;

@@ -13,7 +13,8 @@
  * Weyl-Heisenberg system), then (by default) made a canonical tight frame.
  * @module
  */
-import { ParameterError, checkInteger, checkNumber } from "@scatterkit/core";
+import { checkShape2D } from "./checks";
+import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
 
 /** numpy's fftfreq(n): k/n for k < ceil(n/2), (k − n)/n after. */
@@ -45,8 +46,7 @@ const gauss = (d: number, s: number) => Math.exp((-d * d) / (2 * s * s));
  * it reproduces the banks of the energy reference cases.
  */
 export function gaborBank1D(opts: GaborBank1DOptions): DeepFilterBank {
-  if (typeof opts !== "object" || opts === null)
-    throw new ParameterError("opts", opts, "an options object { N, K }");
+  checkOptions("opts", opts, { required: true, expected: "an options object { N, K }" });
   const N = checkInteger("N", opts.N, 2);
   const K = checkInteger("K", opts.K, 1);
   const analytic = opts.analytic ?? true;
@@ -106,12 +106,8 @@ export interface GaborBank2DOptions {
  * decreasing |c| (then by angle). Made a canonical tight frame unless `tight: false`.
  */
 export function gaborBank2D(opts: GaborBank2DOptions): DeepFilterBank {
-  if (typeof opts !== "object" || opts === null)
-    throw new ParameterError("opts", opts, "an options object { shape, K }");
-  const shape = opts.shape;
-  if (!Array.isArray(shape) || shape.length !== 2) throw new ParameterError("shape", shape, "[M, N]");
-  const M = checkInteger("shape[0]", shape[0], 1);
-  const N = checkInteger("shape[1]", shape[1], 1);
+  checkOptions("opts", opts, { required: true, expected: "an options object { shape, K }" });
+  const [M, N] = checkShape2D(opts.shape);
   const K = checkInteger("K", opts.K, 1);
   const analytic = opts.analytic ?? true;
   if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");

@@ -12,7 +12,7 @@
  * float32, which reproduces Kymatio's tables to within float32 rounding.
  * With `kymatioCompat: false` pi is exact and no rounding happens.
  */
-import { ParameterError, checkInteger, checkNumber } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
 import { complexPlan } from "@scatterkit/fft";
 
 /** The value of pi Kymatio 0.4 uses in its 2-D Gabor normalisation. */
@@ -225,9 +225,7 @@ function roundAll(a: Float64Array): Float64Array {
  * as real Fourier responses periodised to each level they are used at.
  */
 export function morlet2dFilterBank(options: Morlet2DOptions): Morlet2DFilterBank {
-  if (typeof options !== "object" || options === null) {
-    throw new ParameterError("options", options, "an object { shape: [M, N], J, L? }");
-  }
+  checkOptions("options", options, { required: true, expected: "an object { shape: [M, N], J, L? }" });
   const J = checkInteger("J", options.J, 1, 30);
   const L = checkInteger("L", options.L ?? 8, 1, 1024);
   const shape = options.shape;

@@ -13,7 +13,7 @@
  * three axes, Y_l^m is scipy's `sph_harm` (Condon-Shortley phase), and every value
  * is rounded to float32, as Kymatio stores its filters in complex64.
  */
-import { ParameterError, checkInteger, checkNumber } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
 
 /** One solid harmonic wavelet (Fourier domain) with its indices. */
 export interface SolidHarmonic3DFilter {
@@ -122,9 +122,10 @@ function legendreRow(l: number, x: number, s: number, out: Float64Array): void {
  * the 2l + 1 filters psi_{j,l,m} (m = -l..l) in the Fourier domain (see the module comment).
  */
 export function solidHarmonicFilterBank(options: SolidHarmonic3DOptions): SolidHarmonic3DFilterBank {
-  if (typeof options !== "object" || options === null) {
-    throw new ParameterError("options", options, "an object { shape: [M, N, O], J, L, sigma0? }");
-  }
+  checkOptions("options", options, {
+    required: true,
+    expected: "an object { shape: [M, N, O], J, L, sigma0? }",
+  });
   const shape = options.shape;
   if (!Array.isArray(shape) || shape.length !== 3) {
     throw new ParameterError("shape", shape, "an array [M, N, O] of three positive integers");

@@ -11,7 +11,9 @@ import {
   littlewoodPaley,
   morletBank1D,
   morletBank2D,
+  morlet2dFilterBank,
   negatedFrequencyIndex,
+  solidHarmonicFilterBank,
 } from "../src/index";
 
 const maxLpError = (b: { phi: Float64Array; psi: Float64Array[]; shape: number[] }) => {
@@ -135,5 +137,25 @@ describe("Morlet families (Kymatio formulas, full resolution)", () => {
     expect(() => deepFilterBank([64], { family: "db4" })).toThrow(/Invalid filters\.family: got "db4"/);
     expect(() => gaborBank1D({ N: 1, K: 2 })).toThrow(/Invalid N: got 1/);
     expect(() => gaborBank1D({ N: 8, K: 0 })).toThrow(/Invalid K/);
+  });
+  it("every builder refuses a missing or non-object options argument with core's ParameterError", () => {
+    const bad = [undefined, null, 3, [64]] as unknown[];
+    for (const v of bad) {
+      expect(() => gaborBank1D(v as never)).toThrow(ParameterError);
+      expect(() => gaborBank2D(v as never)).toThrow(ParameterError);
+      expect(() => morletBank1D(v as never)).toThrow(ParameterError);
+      expect(() => morletBank2D(v as never)).toThrow(ParameterError);
+      expect(() => morlet2dFilterBank(v as never)).toThrow(ParameterError);
+      expect(() => solidHarmonicFilterBank(v as never)).toThrow(ParameterError);
+    }
+    expect(() => gaborBank1D(undefined as never)).toThrow(
+      "Invalid opts: got undefined; expected an options object { N, K }.",
+    );
+    expect(() => morletBank2D({ shape: [16] as never, J: 2 })).toThrow(
+      "Invalid shape: got [16]; expected [M, N].",
+    );
+    expect(() => gaborBank2D({ shape: [16, 0], K: 2 })).toThrow(
+      "Invalid shape[1]: got 0; expected an integer >= 1.",
+    );
   });
 });
