@@ -1,6 +1,7 @@
 import { ShapeError } from "@scatterkit/core";
 import { describe, expect, it } from "vitest";
 import { HarmonicScattering3D } from "../src/harmonic3d";
+import { TimeFrequencyScattering } from "../src/index";
 import { Backend1D } from "../src/scattering1d/backend";
 import { planTree1D, scatter1D } from "../src/scattering1d/core";
 import { Scattering1D } from "../src/scattering1d";
@@ -35,6 +36,12 @@ const cases: { name: string; make: () => ScatteringTransform; item: number[]; pa
     make: () => new HarmonicScattering3D({ J: 1, shape: [6, 6, 6], L: 1 }),
     item: [6, 6, 6],
     pathAxis: -3,
+  },
+  {
+    name: "TimeFrequencyScattering",
+    make: () => new TimeFrequencyScattering({ J: 4, Jfr: 1, Q: 4, shape: 128 }),
+    item: [128],
+    pathAxis: -2,
   },
 ];
 
