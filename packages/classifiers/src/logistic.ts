@@ -12,6 +12,7 @@ import { checkLabels, checkMatrix, checkFittedX } from "./checks.js";
 import { lbfgs } from "./lbfgs.js";
 import { argBestRows } from "./linalg.js";
 import { softmaxObjective } from "./kernels.js";
+import { packedSoftmaxObjective } from "./objective.js";
 import { parallelSoftmaxObjective } from "./parallel.js";
 
 /** Options of {@link LogisticRegression}. */
@@ -115,6 +116,8 @@ export class LogisticRegression {
    */
   fit(X: Tensor, y: ArrayLike<number>): this {
     const p = this.prepare(X, y);
+    const packed = packedSoftmaxObjective(p.data, p.n, p.d, p.k, p.labels, this.C);
+    if (packed) return this.solve(p, packed);
     const z = new Float64Array(4 * p.k);
     const r = new Float64Array(4 * p.k);
     return this.solve(p, (theta, grad) =>
