@@ -25,10 +25,18 @@ export interface TwinRun {
   ts: Uint8Array;
 }
 
+/** What runTwins needs of a {@link KernelModule} (structural: modules from src/ or dist/ both fit). */
+export interface ModuleLike {
+  readonly name: string;
+  readonly memory: KernelModule["memory"];
+  kernel(name: string): Pick<AnyKernel, "sample">;
+  instantiate(memory?: WebAssembly.Memory): { kernels: object; memory: WebAssembly.Memory } | null;
+  bindTwins(memory: { readonly buffer: ArrayBufferLike } | null): object;
+}
+
 /** Runs kernel `name` of `module` as WebAssembly and as its twin on the same random inputs. */
-// biome-ignore lint/suspicious/noExplicitAny: modules of any kernel list
-export function runTwins(module: KernelModule<any>, name: string, seed: number): TwinRun {
-  const k: AnyKernel = module.kernel(name);
+export function runTwins(module: ModuleLike, name: string, seed: number): TwinRun {
+  const k = module.kernel(name);
   if (!k.sample) throw new Error(`kernel ${name} has no sample()`);
   const imported = "import" in module.memory;
   const given = imported ? new WebAssembly.Memory({ initial: PAGES }) : undefined;
@@ -64,7 +72,7 @@ export function runTwins(module: KernelModule<any>, name: string, seed: number):
       return v;
     },
   };
-  const args = k.sample(sampler) as unknown[];
+  const args = (k.sample as (s: KernelSampler) => unknown[])(sampler);
   const u8 = new Uint8Array(buf);
   const before = u8.slice();
   (inst.kernels as Record<string, (...a: unknown[]) => void>)[name](...args);

@@ -2,10 +2,11 @@
 // inputs (each kernel's `sample`), the WebAssembly body and the TypeScript twin leave the
 // memory bit-identical, and the kernel does write something.
 import { fftKernels } from "@scatterkit/fft";
+import { scatteringKernels } from "../src/kernels/module";
 import { describe, expect, it } from "vitest";
 import { firstDifference, runTwins } from "../../core/test/twins";
 
-const MODULES = [fftKernels];
+const MODULES = [fftKernels, scatteringKernels];
 const SEEDS = 12;
 
 describe("every kernel: WebAssembly and TypeScript twin are bit-identical", () => {
@@ -21,4 +22,10 @@ describe("every kernel: WebAssembly and TypeScript twin are bit-identical", () =
       });
     }
   }
+});
+
+describe("scattering kernel module", () => {
+  it("its WAT text matches the committed snapshot (update: vitest -u)", async () => {
+    await expect(scatteringKernels.wat()).toMatchFileSnapshot("./snapshots/scattering-kernels.wat");
+  });
 });
