@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { FormatError, ParameterError, type FloatArray } from "@scatterkit/core";
+import { FormatError, ParameterError, type FloatArray, checkInteger, checkOptions } from "@scatterkit/core";
 import { readWav } from "./wav";
 
 /** Recordings of one split of the Free Spoken Digit Dataset. */
@@ -50,14 +50,9 @@ function emptySet(): AudioSet {
  */
 export function loadFsdd(dir: string, options: LoadFsddOptions = {}): FsddData {
   if (typeof dir !== "string" || dir.length === 0) throw new ParameterError("dir", dir, "a directory path");
-  const testPerBlock = options.testPerBlock ?? 5;
-  if (!Number.isInteger(testPerBlock) || testPerBlock < 0) {
-    throw new ParameterError("testPerBlock", testPerBlock, "an integer >= 0");
-  }
-  const maxIndex = options.maxIndex ?? Infinity;
-  if (maxIndex !== Infinity && (!Number.isInteger(maxIndex) || maxIndex < 1)) {
-    throw new ParameterError("maxIndex", maxIndex, "an integer >= 1");
-  }
+  const o = checkOptions<LoadFsddOptions>("options", options);
+  const testPerBlock = checkInteger("testPerBlock", o.testPerBlock ?? 5, 0);
+  const maxIndex = o.maxIndex === undefined ? Infinity : checkInteger("maxIndex", o.maxIndex, 1);
   let folder = join(dir, "recordings");
   if (!existsSync(folder) || !statSync(folder).isDirectory()) folder = dir;
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {

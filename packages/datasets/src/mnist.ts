@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { FormatError, ParameterError } from "@scatterkit/core";
+import { FormatError, ParameterError, checkInteger, checkOneOf, checkOptions } from "@scatterkit/core";
 import { readIdx } from "./idx";
 
 /** Images and labels of one split of an MNIST-like dataset. */
@@ -49,12 +49,12 @@ function findFile(dir: string, prefix: string, what: "images" | "labels"): strin
  */
 export function loadMnistLike(dir: string, options: LoadMnistOptions): ImageSet {
   if (typeof dir !== "string" || dir.length === 0) throw new ParameterError("dir", dir, "a directory path");
-  const kind = options?.kind;
-  if (kind !== "train" && kind !== "test") throw new ParameterError("kind", kind, '"train" or "test"');
-  const limit = options.limit;
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new ParameterError("limit", limit, "an integer >= 1");
-  }
+  const o = checkOptions<LoadMnistOptions>("options", options, {
+    required: true,
+    expected: 'an options object { kind: "train" | "test", limit? }',
+  });
+  const kind = checkOneOf("kind", o.kind, ["train", "test"] as const);
+  const limit = o.limit === undefined ? undefined : checkInteger("limit", o.limit, 1);
   if (!existsSync(dir)) throw new FormatError(`Data directory ${JSON.stringify(dir)} does not exist.`);
   const prefix = kind === "train" ? "train" : "t10k";
   const imgPath = findFile(dir, prefix, "images");

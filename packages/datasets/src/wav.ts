@@ -1,4 +1,11 @@
-import { FormatError, ParameterError, describe, type FloatArray } from "@scatterkit/core";
+import {
+  FormatError,
+  ParameterError,
+  describe,
+  type FloatArray,
+  checkInteger,
+  checkOptions,
+} from "@scatterkit/core";
 
 /** A decoded WAV file. */
 export interface WavAudio {
@@ -160,8 +167,13 @@ export interface WriteWavOptions {
  * {@link readWav}: PCM value = clamp(round(x * 2^(bits-1))) (8-bit adds 128).
  */
 export function writeWav(channels: ArrayLike<number>[], options: WriteWavOptions): Uint8Array {
-  const bits = options.bitsPerSample ?? 16;
-  const encoding = options.encoding ?? "pcm";
+  const opts = checkOptions<WriteWavOptions>("options", options, {
+    required: true,
+    expected: "an options object { sampleRate, bitsPerSample?, encoding? }",
+  });
+  const sampleRate = checkInteger("sampleRate", opts.sampleRate, 1, 2 ** 32 - 1);
+  const bits = opts.bitsPerSample ?? 16;
+  const encoding = opts.encoding ?? "pcm";
   const okBits = encoding === "pcm" ? [8, 16, 24, 32] : encoding === "float" ? [32, 64] : [];
   if (!okBits.includes(bits)) {
     throw new ParameterError(
@@ -191,8 +203,8 @@ export function writeWav(channels: ArrayLike<number>[], options: WriteWavOptions
   v.setUint32(16, 16, true);
   v.setUint16(20, encoding === "pcm" ? FORMAT_PCM : FORMAT_FLOAT, true);
   v.setUint16(22, nc, true);
-  v.setUint32(24, options.sampleRate, true);
-  v.setUint32(28, options.sampleRate * nc * bps, true);
+  v.setUint32(24, sampleRate, true);
+  v.setUint32(28, sampleRate * nc * bps, true);
   v.setUint16(32, nc * bps, true);
   v.setUint16(34, bits, true);
   put(36, "data");

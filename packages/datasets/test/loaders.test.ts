@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { ParameterError } from "@scatterkit/core";
 import { describe, expect, it } from "vitest";
 import { fitLength, loadFsdd, loadMnistLike, writeIdx, writeWav } from "../src/index";
 
@@ -51,6 +52,21 @@ describe("loadMnistLike", () => {
     expect(() => loadMnistLike("/no/such/dir", { kind: "test" })).toThrow(/does not exist/);
     // @ts-expect-error invalid kind
     expect(() => loadMnistLike(tmpdir(), { kind: "validation" })).toThrow(/Invalid kind: got "validation"/);
+    // options are checked by @scatterkit/core's checkOptions / checkInteger (ParameterError)
+    expect(() => loadMnistLike(tmpdir(), undefined as never)).toThrow(ParameterError);
+    expect(() => loadMnistLike(tmpdir(), null as never)).toThrow(
+      /Invalid options: got null; expected an options object/,
+    );
+    expect(() => loadMnistLike(tmpdir(), { kind: "test", limit: 0 })).toThrow(
+      "Invalid limit: got 0; expected an integer >= 1.",
+    );
+    expect(() => loadFsdd(tmpdir(), null as never)).toThrow(ParameterError);
+    expect(() => loadFsdd(tmpdir(), { testPerBlock: -1 })).toThrow(
+      "Invalid testPerBlock: got -1; expected an integer >= 0.",
+    );
+    expect(() => loadFsdd(tmpdir(), { maxIndex: 0.5 })).toThrow(/Invalid maxIndex: got 0\.5/);
+    expect(() => writeWav([[0]], undefined as never)).toThrow(/Invalid options: got undefined/);
+    expect(() => writeWav([[0]], { sampleRate: 8000.5 })).toThrow(/Invalid sampleRate: got 8000\.5/);
   });
 
   for (const name of ["fashion-mnist", "mnist"]) {
