@@ -24,7 +24,7 @@ export {
   copyLike,
 } from "./checks";
 export { checkOptions, checkOneOf, listOf, type CheckOptionsSettings } from "./options";
-export { Random } from "./random";
+export { Random, type RandomState } from "./random";
 
 // WebAssembly kernels (internal, not public API): named-instruction assembler, WAT listing,
 // kernels defined once (formula, WebAssembly body, TypeScript twin) and bound by name.

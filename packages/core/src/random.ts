@@ -3,6 +3,15 @@
  * initialisations, shuffles, randomized solvers all draw from it).
  */
 import { checkInteger } from "./checks";
+import { ParameterError } from "./errors";
+
+/** A saved {@link Random} state: the four xoshiro128** words and the cached second normal variate. */
+export interface RandomState {
+  /** The 128-bit state as four unsigned 32-bit integers (not all zero). */
+  words: [number, number, number, number];
+  /** The second variate of the last polar-method pair, returned by the next `normal()` call, or null. */
+  spare: number | null;
+}
 
 /**
  * A small seeded pseudo-random generator: xoshiro128** (Blackman & Vigna, 2018)
@@ -32,6 +41,34 @@ export class Random {
     this.s2 = next();
     this.s3 = next();
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** The current state (a copy), to resume this exact stream later with {@link Random.setState}. */
+  getState(): RandomState {
+    return { words: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0], spare: this.spare };
+  }
+
+  /**
+   * Restores a state from {@link Random.getState}: the draws that follow are exactly those
+   * that followed when the state was saved. Returns this generator.
+   */
+  setState(state: RandomState): this {
+    const w = (state as { words?: unknown } | null)?.words;
+    if (
+      !Array.isArray(w) ||
+      w.length !== 4 ||
+      w.some((v) => !Number.isInteger(v) || v < 0 || v > 0xffffffff) ||
+      w.every((v) => v === 0)
+    ) {
+      throw new ParameterError("state.words", w, "four unsigned 32-bit integers, not all zero");
+    }
+    const spare = state.spare;
+    if (spare !== null && !Number.isFinite(spare)) {
+      throw new ParameterError("state.spare", spare, "a finite number or null");
+    }
+    [this.s0, this.s1, this.s2, this.s3] = w.map((v) => v | 0);
+    this.spare = spare;
+    return this;
   }
 
   /** Next unsigned 32-bit integer. */
