@@ -41,17 +41,3 @@ export {
   wasmStrict,
 } from "./wasm/kernel";
 
-// Opcode constants of the former API, kept until every kernel uses named instructions.
-/** @internal */ export const V128_LOAD = 0x00;
-/** @internal */ export const V128_LOAD64_SPLAT = 0x0a;
-/** @internal */ export const V128_STORE = 0x0b;
-/** @internal */ export const I8X16_SHUFFLE = 0x0d;
-/** @internal */ export const F64X2_SPLAT = 0x14;
-/** @internal */ export const F64X2_EXTRACT_LANE = 0x21;
-/** @internal */ export const F64X2_REPLACE_LANE = 0x22;
-/** @internal */ export const V128_LOAD64_ZERO = 0x5d;
-/** @internal */ export const F64X2_PROMOTE_LOW_F32X4 = 0x5f;
-/** @internal */ export const F64X2_SQRT = 0xef;
-/** @internal */ export const F64X2_ADD = 0xf0;
-/** @internal */ export const F64X2_SUB = 0xf1;
-/** @internal */ export const F64X2_MUL = 0xf2;

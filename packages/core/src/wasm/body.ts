@@ -71,12 +71,7 @@ export class WasmBody {
    * default no result), a label depth, a local index, (alignment exponent, byte offset) for
    * memory access, a constant, a lane index, or 16 lane / constant bytes.
    */
-  op(name: OpName | number, ...imm: number[]): this {
-    if (typeof name === "number") {
-      // former raw-byte form, kept until every kernel uses named instructions
-      this.code.push(name, ...imm);
-      return this;
-    }
+  op(name: OpName, ...imm: number[]): this {
     const entry = OPS[name];
     const [code, kind, simd] = entry;
     const want = ARITY[kind];
@@ -116,11 +111,6 @@ export class WasmBody {
         this.code.push(...imm);
         break;
     }
-    return this;
-  }
-  /** Former raw SIMD form (0xfd, uleb(code), immediates), kept until every kernel uses names. */
-  simd(code: number, ...imm: number[]): this {
-    this.code.push(SIMD_PREFIX, ...uleb(code), ...imm);
     return this;
   }
   /** local.get i */
