@@ -10,21 +10,7 @@
 // `src/parallel/worker-source.ts` (see worker-bundle.mjs).
 import { existsSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { bundleWorker } from "./worker-bundle.mjs";
-
-/** esbuild plugin: `./x` resolving to `x.ts` uses `x.browser.ts` when that file exists. */
-function browserVariants() {
-  return {
-    name: "scatterkit-browser-variants",
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const base = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, "");
-        const alt = `${base}.browser.ts`;
-        return existsSync(alt) ? { path: alt } : undefined;
-      });
-    },
-  };
-}
+import { browserVariants, bundleWorker } from "./worker-bundle.mjs";
 
 /**
  * esbuild plugin for the browser build: a `node:` (or bare built-in) import is replaced by the

@@ -4,3 +4,4 @@ export function bundleWorker(entry: string): Promise<string>;
 export function loadEsbuild(): typeof import("esbuild");
 /** esbuild plugin resolving `@scatterkit/<name>` to the package's sources. */
 export function workspaceSourcesPlugin(): { name: string; setup(build: unknown): void };
+export function browserVariants(): { name: string; setup(build: unknown): void };

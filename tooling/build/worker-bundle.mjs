@@ -30,10 +30,26 @@ export function workspaceSourcesPlugin() {
   };
 }
 
+/** esbuild plugin: `./x` resolving to `x.ts` uses `x.browser.ts` when that file exists. */
+export function browserVariants() {
+  return {
+    name: "scatterkit-browser-variants",
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const base = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, "");
+        const alt = `${base}.browser.ts`;
+        return existsSync(alt) ? { path: alt } : undefined;
+      });
+    },
+  };
+}
+
 /**
  * The text of the worker script built from `entry` (everything bundled, sibling packages from
  * their sources). Platform "node" only keeps `require("node:worker_threads")` unresolved: the
  * script calls it only where `require` exists (Node.js eval workers), never in a browser.
+ * Files with a `.browser.ts` variant use it (a worker never starts workers of its own, so
+ * the Node.js side of the pool is left out of the script).
  * @param {string} entry absolute path of the worker entry
  * @returns {Promise<string>}
  */
@@ -49,7 +65,7 @@ export async function bundleWorker(entry) {
     minify: true,
     keepNames: true,
     legalComments: "none",
-    plugins: [workspaceSourcesPlugin()],
+    plugins: [browserVariants(), workspaceSourcesPlugin()],
     logLevel: "silent",
   });
   return r.outputFiles[0].text;
