@@ -5,7 +5,7 @@
  * (Float32Array or Float64Array, never copied), the small factors are Float64Array.
  * @internal
  */
-import type { FloatArray } from "@scatterkit/core";
+import { type FloatArray, ScatterkitError } from "@scatterkit/core";
 import { tileBackward4, tileForward4 } from "./kernels.js";
 
 /** Column means of X [n, d] (float64, two-pass compensated: mean + mean of residuals). */
@@ -238,7 +238,7 @@ export function symmetricEigen(a: Float64Array, m: number): { values: Float64Arr
     if (mm > l) {
       let iter = 0;
       do {
-        if (++iter > 60) throw new Error("symmetricEigen: QL iteration did not converge");
+        if (++iter > 60) throw new ScatterkitError("symmetricEigen: QL iteration did not converge");
         let g = dd[l];
         let p = (dd[l + 1] - g) / (2 * e[l]);
         let r = Math.hypot(p, 1);

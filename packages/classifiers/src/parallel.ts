@@ -7,7 +7,7 @@
  * evaluation costs no message passing.
  * @internal
  */
-import type { FloatArray } from "@scatterkit/core";
+import { type FloatArray, ScatterkitError } from "@scatterkit/core";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
 
 export interface ParallelObjective {
@@ -128,7 +128,7 @@ export async function parallelSoftmaxObjective(
     for (const p of pool) {
       while (Atomics.load(p.ctrl, 1) === 0) Atomics.wait(p.ctrl, 1, 0);
       if (Atomics.load(p.ctrl, 1) === 2)
-        throw new Error("LogisticRegression.fitAsync: a worker thread failed");
+        throw new ScatterkitError("LogisticRegression.fitAsync: a worker thread failed");
       const out = p.out;
       for (let i = 0; i < P; i++) grad[i] += out[i];
       f += out[P];
