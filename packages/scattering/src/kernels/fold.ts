@@ -99,3 +99,24 @@ export function sparseFoldRuns(rowRuns: Int32Array, N: number, m: number, n: num
   }
   return out;
 }
+
+/**
+ * Row runs of the bins of a real M x N filter whose magnitude exceeds `tol`: triples
+ * [row, c0, c1) flattened in an Int32Array, each run inside one block of n columns
+ * (so that its periodised destination columns are contiguous).
+ */
+export function activeRuns(filt: Float64Array, M: number, N: number, n: number, tol: number): Int32Array {
+  const runs: number[] = [];
+  for (let r = 0; r < M; r++) {
+    let c = 0;
+    while (c < N) {
+      while (c < N && !(Math.abs(filt[r * N + c]) > tol)) c++;
+      if (c >= N) break;
+      const c0 = c;
+      const blockEnd = (Math.floor(c0 / n) + 1) * n;
+      while (c < N && c < blockEnd && Math.abs(filt[r * N + c]) > tol) c++;
+      runs.push(r, c0, c);
+    }
+  }
+  return Int32Array.from(runs);
+}
