@@ -35,9 +35,45 @@ export interface LbfgsResult {
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
+  const n = a.length;
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    s0 += a[i] * b[i];
+    s1 += a[i + 1] * b[i + 1];
+  }
+  if (i < n) s0 += a[i] * b[i];
+  return s0 + s1;
+}
+
+/**
+ * p += c x (in place) and, in the same sweep, returns u . p (the updated p) when u is
+ * given (else 0).
+ */
+function axpyDot(c: number, x: Float64Array, p: Float64Array, u: Float64Array | null): number {
+  const n = p.length;
+  if (u === null) {
+    for (let i = 0; i < n; i++) p[i] += c * x[i];
+    return 0;
+  }
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const v0 = p[i] + c * x[i];
+    const v1 = p[i + 1] + c * x[i + 1];
+    p[i] = v0;
+    p[i + 1] = v1;
+    s0 += u[i] * v0;
+    s1 += u[i + 1] * v1;
+  }
+  for (; i < n; i++) {
+    const v = p[i] + c * x[i];
+    p[i] = v;
+    s0 += u[i] * v;
+  }
+  return s0 + s1;
 }
 
 function maxAbs(a: Float64Array): number {
@@ -95,14 +131,17 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
       reason = "maxIter";
       break;
     }
-    // two-loop recursion: p = -H g
+    // two-loop recursion: p = -H g. Each pass over p both applies one correction and
+    // takes the dot product the next correction needs (one sweep per pair and loop).
     for (let i = 0; i < n; i++) p[i] = -g[i];
     const m = S.length;
-    for (let j = m - 1; j >= 0; j--) {
-      const a = rho[j] * dot(S[j], p);
-      alphaBuf[j] = a;
-      const yj = Y[j];
-      for (let i = 0; i < n; i++) p[i] -= a * yj[i];
+    if (m > 0) {
+      let dotNext = dot(S[m - 1], p);
+      for (let j = m - 1; j >= 0; j--) {
+        const a = rho[j] * dotNext;
+        alphaBuf[j] = a;
+        dotNext = j > 0 ? axpyDot(-a, Y[j], p, S[j - 1]) : axpyDot(-a, Y[j], p, null);
+      }
     }
     const D = opts.precond;
     if (m > 0) {
@@ -116,11 +155,12 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
     } else if (D) {
       for (let i = 0; i < n; i++) p[i] *= D[i];
     }
-    for (let j = 0; j < m; j++) {
-      const b = rho[j] * dot(Y[j], p);
-      const sj = S[j];
-      const coef = alphaBuf[j] - b;
-      for (let i = 0; i < n; i++) p[i] += coef * sj[i];
+    if (m > 0) {
+      let dotNext = dot(Y[0], p);
+      for (let j = 0; j < m; j++) {
+        const b = rho[j] * dotNext;
+        dotNext = axpyDot(alphaBuf[j] - b, S[j], p, j + 1 < m ? Y[j + 1] : null);
+      }
     }
     let d0 = dot(g, p);
     if (!(d0 < 0)) {
