@@ -328,9 +328,42 @@ function bindExport(k: AnyKernel, fn: Export, mem: WebAssembly.Memory): unknown 
       throw new RangeError(`kernel ${k.name}: a view argument is not in module memory`);
     return x.byteOffset;
   };
-  // Fixed arity (no rest array): a..l are the at most 12 parameters.
-  return (a: Arg, b: Arg, c: Arg, d: Arg, e: Arg, g: Arg, h: Arg, i: Arg, j: Arg, l: Arg, n: Arg, o: Arg) =>
-    fn(at(a), at(b), at(c), at(d), at(e), at(g), at(h), at(i), at(j), at(l), at(n), at(o));
+  return arity(views.length, fn, at);
+}
+
+/**
+ * `(x1..xn) => fn(at(x1), .., at(xn))` with exactly n parameters (no rest array, no extra
+ * arguments for the WebAssembly call).
+ */
+function arity(n: number, fn: Export, at: (x: Arg) => number): unknown {
+  type A = Arg;
+  switch (n) {
+    case 1:
+      return (a: A) => fn(at(a));
+    case 2:
+      return (a: A, b: A) => fn(at(a), at(b));
+    case 3:
+      return (a: A, b: A, c: A) => fn(at(a), at(b), at(c));
+    case 4:
+      return (a: A, b: A, c: A, d: A) => fn(at(a), at(b), at(c), at(d));
+    case 5:
+      return (a: A, b: A, c: A, d: A, e: A) => fn(at(a), at(b), at(c), at(d), at(e));
+    case 6:
+      return (a: A, b: A, c: A, d: A, e: A, g: A) => fn(at(a), at(b), at(c), at(d), at(e), at(g));
+    case 7:
+      return (a: A, b: A, c: A, d: A, e: A, g: A, h: A) =>
+        fn(at(a), at(b), at(c), at(d), at(e), at(g), at(h));
+    case 8:
+      return (a: A, b: A, c: A, d: A, e: A, g: A, h: A, i: A) =>
+        fn(at(a), at(b), at(c), at(d), at(e), at(g), at(h), at(i));
+    case 9:
+      return (a: A, b: A, c: A, d: A, e: A, g: A, h: A, i: A, j: A) =>
+        fn(at(a), at(b), at(c), at(d), at(e), at(g), at(h), at(i), at(j));
+    default:
+      // 10 to 12 parameters (a WebAssembly function ignores arguments past its last parameter)
+      return (a: A, b: A, c: A, d: A, e: A, g: A, h: A, i: A, j: A, l: A, o: A, q: A) =>
+        fn(at(a), at(b), at(c), at(d), at(e), at(g), at(h), at(i), at(j), at(l), at(o), at(q));
+  }
 }
 
 /** The TypeScript twin with its memory argument bound. */
