@@ -38,7 +38,7 @@ cat > "$dir/package.json" <<JSON
     },
     "./package.json": "./package.json"
   },
-  "files": ["dist", "README.md"],
+  "files": ["dist", "README.md", "CHANGELOG.md"],
   "engines": { "node": ">=20" },
   "scripts": {
     "build": "tsup",
