@@ -8,6 +8,46 @@ import type { FloatArray } from "@scatterkit/core";
 import { PackedRows, type RowBlockFn } from "@scatterkit/linalg";
 
 /**
+ * Softmax residuals of one block of rows: for q < count, with z the block's scores
+ * (row stride lp), r[q lp + c] = C (softmax(z_q)_c - [c = y[row0 + q]]), gb[c] += r[q lp + c];
+ * returns sum_q (lse(z_q) - z_{q, y}). Self-contained (its source also runs in worker threads).
+ * @internal
+ */
+export function softmaxBlock(
+  z: Float64Array,
+  r: Float64Array,
+  row0: number,
+  count: number,
+  lp: number,
+  k: number,
+  y: Int32Array,
+  C: number,
+  gb: Float64Array,
+): number {
+  let loss = 0;
+  for (let q = 0; q < count; q++) {
+    const o = q * lp;
+    const label = y[row0 + q];
+    let m = -Infinity;
+    for (let c = 0; c < k; c++) if (z[o + c] > m) m = z[o + c];
+    let sum = 0;
+    for (let c = 0; c < k; c++) {
+      const e = Math.exp(z[o + c] - m);
+      r[o + c] = e;
+      sum += e;
+    }
+    const inv = 1 / sum;
+    for (let c = 0; c < k; c++) {
+      const v = C * (r[o + c] * inv - (c === label ? 1 : 0));
+      r[o + c] = v;
+      gb[c] += v;
+    }
+    loss += m + Math.log(sum) - z[o + label];
+  }
+  return loss;
+}
+
+/**
  * Objective and gradient at theta = [W (k*d) | b (k)], as softmaxObjective of kernels.ts:
  * f = C sum_i (lse(z_i) - z_{i,y_i}) + 0.5 ||W||^2 (penalty false: without the 0.5||W||^2
  * term and W in the gradient), z_i = W x_i + b; grad_W = C (P - Y)^T X (+ W), grad_b = C (P - Y)^T 1.
@@ -32,29 +72,7 @@ export function packedSoftmaxObjective(
   }
   const kd = k * d;
   const gb = new Float64Array(k);
-  const block: RowBlockFn = (z, r, row0, count, lp) => {
-    let loss = 0;
-    for (let q = 0; q < count; q++) {
-      const o = q * lp;
-      const label = y[row0 + q];
-      let m = -Infinity;
-      for (let c = 0; c < k; c++) if (z[o + c] > m) m = z[o + c];
-      let sum = 0;
-      for (let c = 0; c < k; c++) {
-        const e = Math.exp(z[o + c] - m);
-        r[o + c] = e;
-        sum += e;
-      }
-      const inv = 1 / sum;
-      for (let c = 0; c < k; c++) {
-        const v = C * (r[o + c] * inv - (c === label ? 1 : 0));
-        r[o + c] = v;
-        gb[c] += v;
-      }
-      loss += m + Math.log(sum) - z[o + label];
-    }
-    return loss;
-  };
+  const block: RowBlockFn = (z, r, row0, count, lp) => softmaxBlock(z, r, row0, count, lp, k, y, C, gb);
   return (theta, grad) => {
     gb.fill(0);
     const W = theta.subarray(0, kd);

@@ -2,13 +2,16 @@
  * Multi-threaded evaluation of the softmax objective (Node.js worker_threads): the
  * rows of X are split into contiguous blocks, the calling thread evaluates the first
  * block with the penalty and every worker another block without it, and the partial
- * losses and gradients are summed. Workers run the very functions of kernels.ts (their
- * source is shipped to the worker), synchronised through Atomics on shared memory, so an
- * evaluation costs no message passing.
+ * losses and gradients are summed. Workers run @scatterkit/linalg's WebAssembly kernels
+ * (the compiled module is posted to them) with softmaxBlock of objective.ts (its source is
+ * shipped), or, without WebAssembly, the very functions of kernels.ts; they are synchronised
+ * through Atomics on shared memory, so an evaluation costs no message passing.
  * @internal
  */
 import { type FloatArray, ScatterkitError } from "@scatterkit/core";
+import { compiledKernels } from "@scatterkit/linalg";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
+import { packedSoftmaxObjective, softmaxBlock } from "./objective.js";
 
 export interface ParallelObjective {
   fg: (theta: Float64Array, grad: Float64Array) => number;
@@ -30,6 +33,68 @@ for (;;) {
     const f = SOFTMAX(x, n, d, k, y, C, theta, grad, z, r, false);
     out.set(grad);
     out[k * d + k] = f;
+    Atomics.store(ctrl, 0, 0);
+    Atomics.store(ctrl, 1, 1);
+  } catch (e) {
+    Atomics.store(ctrl, 0, 0);
+    Atomics.store(ctrl, 1, 2);
+  }
+  Atomics.notify(ctrl, 1);
+}
+`;
+
+// Worker of the WebAssembly route: the rows go into the worker's own instance of
+// @scatterkit/linalg's kernel module (laid out as linalg's PackedRows: X padded to rows % 4
+// and even length, then W, G, bias, Z and R blocks), and each evaluation is the fused pass
+// (rowsScores, softmaxBlock, rowsAccT) over blocks of 32 rows.
+const WASM_WORKER_MAIN = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { mod, x, n, d, k, y, C, theta, out, ctrl } = workerData;
+const f32 = x instanceof Float32Array;
+const es = f32 ? 4 : 8;
+const dp = d + (d & 1), np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
+const xBytes = Math.ceil((np * dp * es) / 16) * 16;
+const need = xBytes + 8 * (2 * lp * dp + lp + 2 * BR * lp) + 64;
+const mem = new WebAssembly.Memory({ initial: Math.ceil(need / 65536) });
+const E = new WebAssembly.Instance(mod, { env: { mem } }).exports;
+const buf = mem.buffer;
+const X = f32 ? new Float32Array(buf, 0, np * dp) : new Float64Array(buf, 0, np * dp);
+for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
+let at = xBytes;
+const wOff = at, W = new Float64Array(buf, at, lp * dp); at += 8 * lp * dp;
+const gOff = at, G = new Float64Array(buf, at, lp * dp); at += 8 * lp * dp;
+const bOff = at, B = new Float64Array(buf, at, lp); at += 8 * lp;
+const zOff = at, Z = new Float64Array(buf, at, BR * lp); at += 8 * BR * lp;
+const rOff = at, R = new Float64Array(buf, at, BR * lp);
+const scores = f32 ? E.rowsScoresF32 : E.rowsScoresF64;
+const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
+const kd = k * d;
+const gb = new Float64Array(k);
+parentPort.postMessage("ready");
+for (;;) {
+  Atomics.wait(ctrl, 0, 0);
+  const cmd = Atomics.load(ctrl, 0);
+  if (cmd === 2) break;
+  try {
+    W.fill(0);
+    for (let c = 0; c < k; c++) W.set(theta.subarray(c * d, c * d + d), c * dp);
+    B.fill(0);
+    B.set(theta.subarray(kd, kd + k));
+    G.fill(0);
+    gb.fill(0);
+    let loss = 0;
+    for (let row0 = 0; row0 < n; row0 += BR) {
+      const rows = Math.min(BR, n - row0);
+      const nb = (rows + 3) & ~3;
+      const xo = row0 * dp * es;
+      scores(xo, wOff, bOff, zOff, nb, lp, dp);
+      R.fill(0);
+      loss += BLOCK(Z, R, row0, rows, lp, k, y, C, gb);
+      acc(xo, rOff, gOff, nb, lp, dp);
+    }
+    for (let c = 0; c < k; c++) out.set(G.subarray(c * dp, c * dp + d), c * d);
+    for (let c = 0; c < k; c++) out[kd + c] = gb[c];
+    out[kd + k] = C * loss;
     Atomics.store(ctrl, 0, 0);
     Atomics.store(ctrl, 1, 1);
   } catch (e) {
@@ -81,10 +146,14 @@ export async function parallelSoftmaxObjective(
   for (let s = 0; s < n; s += size) bounds.push([s, Math.min(n, s + size)]);
   const P = k * d + k;
   const theta = new Float64Array(new SharedArrayBuffer(P * 8));
-  const source = [softmaxObjective, residuals, tileForward4, tileBackward4]
-    .map((f) => f.toString())
-    .join("\n");
-  const main = WORKER_MAIN.replace("SOFTMAX", softmaxObjective.name);
+  // WebAssembly route when linalg's kernels compile here, else the TypeScript kernels
+  const mod = compiledKernels();
+  const source = mod
+    ? softmaxBlock.toString()
+    : [softmaxObjective, residuals, tileForward4, tileBackward4].map((f) => f.toString()).join("\n");
+  const main = mod
+    ? WASM_WORKER_MAIN.replace("BLOCK", softmaxBlock.name)
+    : WORKER_MAIN.replace("SOFTMAX", softmaxObjective.name);
   const pool: { worker: InstanceType<typeof WorkerCtor>; ctrl: Int32Array; out: Float64Array }[] = [];
   try {
     for (let t = 1; t < bounds.length; t++) {
@@ -95,7 +164,7 @@ export async function parallelSoftmaxObjective(
       const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
       const worker = new WorkerCtor(`${source}\n${main}`, {
         eval: true,
-        workerData: { x: sharedRows(x, d, s, e), n: e - s, d, k, y: ys, C, theta, out, ctrl },
+        workerData: { mod, x: sharedRows(x, d, s, e), n: e - s, d, k, y: ys, C, theta, out, ctrl },
       });
       pool.push({ worker, ctrl, out });
     }
@@ -117,6 +186,9 @@ export async function parallelSoftmaxObjective(
   const y0 = y.subarray(s0, e0);
   const z = new Float64Array(4 * k);
   const r = new Float64Array(4 * k);
+  const own =
+    (mod ? packedSoftmaxObjective(x0, e0 - s0, d, k, y0, C, true) : null) ??
+    ((th: Float64Array, grad: Float64Array) => softmaxObjective(x0, e0 - s0, d, k, y0, C, th, grad, z, r, true));
   const fg = (th: Float64Array, grad: Float64Array): number => {
     theta.set(th);
     for (const p of pool) {
@@ -124,7 +196,7 @@ export async function parallelSoftmaxObjective(
       Atomics.store(p.ctrl, 0, 1);
       Atomics.notify(p.ctrl, 0);
     }
-    let f = softmaxObjective(x0, e0 - s0, d, k, y0, C, th, grad, z, r, true);
+    let f = own(th, grad);
     for (const p of pool) {
       while (Atomics.load(p.ctrl, 1) === 0) Atomics.wait(p.ctrl, 1, 0);
       if (Atomics.load(p.ctrl, 1) === 2)

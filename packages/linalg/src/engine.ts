@@ -71,3 +71,15 @@ export function setEngine(which: "auto" | "typescript" | "wasm"): string {
   current = null;
   return getEngine().name;
 }
+
+/**
+ * The compiled WebAssembly module of linalg's kernels (exports rowsScoresF32/F64,
+ * rowsAccTF32/F64, gemmBlock; memory imported as env.mem), or null when WebAssembly SIMD is
+ * unavailable or the TypeScript engine was chosen. For code that runs the kernels in worker
+ * threads (a WebAssembly.Module can be posted to a worker).
+ * @internal
+ */
+export function compiledKernels(): WebAssembly.Module | null {
+  if (choice === "typescript") return null;
+  return linalgModule.compile();
+}

@@ -10,4 +10,4 @@ export { gram, syrk } from "./syrk.js";
 export { rowLogSumExp, rowMax, rowSums } from "./reduce.js";
 export { matmul } from "./matmul.js";
 export { PackedRows, type RowBlockFn } from "./rows.js";
-export { getEngineName, setEngine } from "./engine.js";
+export { compiledKernels, getEngineName, setEngine } from "./engine.js";
