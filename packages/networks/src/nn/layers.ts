@@ -115,6 +115,8 @@ export class Standardize extends Layer {
   readonly beta: Param | null;
   readonly runningMean;
   readonly runningVar;
+  /** Number of running-average updates so far. */
+  readonly updates;
   private xhat: Act | null = null;
   private invstd: Float64Array | null = null;
   private stats: [Float64Array, Float64Array] | null = null;
@@ -129,6 +131,7 @@ export class Standardize extends Layer {
     this.runningMean = this.buffer("runningMean", [channels]);
     this.runningVar = this.buffer("runningVar", [channels]);
     this.runningVar.value.fill(1);
+    this.updates = this.buffer("updates", [1]);
   }
 
   outShape(c: number, h: number, w: number): [number, number, number] {
@@ -246,17 +249,21 @@ export class Standardize extends Layer {
     return dx;
   }
 
-  batchStats(): Float64Array[] {
+  override batchStats(): Float64Array[] {
     return this.stats ? [this.stats[0], this.stats[1]] : [];
   }
 
-  updateRunning(stats: ArrayLike<number>[], momentum: number): void {
+  override updateRunning(stats: ArrayLike<number>[], momentum: number): void {
     if (stats.length !== 2) return;
     const rm = this.runningMean.value;
     const rv = this.runningVar.value;
+    // the first 1 / momentum updates average cumulatively (no bias towards the initial 0 / 1)
+    const count = this.updates.value[0];
+    const m = Math.max(momentum, 1 / (count + 1));
+    this.updates.value[0] = count + 1;
     for (let ch = 0; ch < this.channels; ch++) {
-      rm[ch] = (1 - momentum) * rm[ch] + momentum * stats[0][ch];
-      rv[ch] = (1 - momentum) * rv[ch] + momentum * stats[1][ch];
+      rm[ch] = (1 - m) * rm[ch] + m * stats[0][ch];
+      rv[ch] = (1 - m) * rv[ch] + m * stats[1][ch];
     }
   }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// Runner for the networks' training runs (not shipped). Uses the BUILT package (run `pnpm build`
+// in packages/networks first) so that worker threads can load it.
+//
+//   node scripts/train.mjs --model sparse-scattering|tight-frame|phase-collapse
+//        [--dataset fashion-mnist|mnist] [--data-dir DIR] [--train N] [--test N]
+//        [--epochs N] [--nonlinearity NAME] [--workers N] [--set key=JSON ...]
+//        [--checkpoint FILE] [--json FILE] [--model-out FILE] [--fisher N]
+//
+// Prints one progress line per epoch; --json writes accuracy, minutes, images/s, Fisher ratios
+// per layer and the learning curve. A run with --checkpoint resumes where it stopped.
+import { writeFileSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { loadMnistLike } from "@scatterkit/datasets";
+import { createNetwork, saveNetwork } from "@scatterkit/networks";
+
+const args = process.argv.slice(2);
+const opt = { dataset: "fashion-mnist", set: [] };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (!a.startsWith("--")) throw new Error(`unexpected argument ${a}`);
+  const key = a.slice(2);
+  const val = args[++i];
+  if (key === "set") opt.set.push(val);
+  else opt[key] = val;
+}
+if (!opt.model) throw new Error("--model is required");
+const dataDir = opt["data-dir"] ?? `/work/shared/datasets/${opt.dataset}`;
+
+function load(kind, limit) {
+  const s = loadMnistLike(dataDir, { kind, ...(limit ? { limit } : {}) });
+  const data = new Float32Array(s.images.length);
+  for (let i = 0; i < data.length; i++) data[i] = s.images[i] / 255;
+  return { images: { data, shape: [s.count, s.rows, s.cols] }, labels: Int32Array.from(s.labels) };
+}
+
+const train = load("train", opt.train ? Number(opt.train) : undefined);
+const test = load("test", opt.test ? Number(opt.test) : undefined);
+const options = {};
+if (opt.epochs) options.epochs = Number(opt.epochs);
+if (opt.nonlinearity) options.nonlinearity = opt.nonlinearity;
+if (opt.workers) options.workers = Number(opt.workers);
+for (const kv of opt.set) {
+  const j = kv.indexOf("=");
+  options[kv.slice(0, j)] = JSON.parse(kv.slice(j + 1));
+}
+if (opt.checkpoint) options.checkpoint = { path: resolve(opt.checkpoint), every: 1, resume: true };
+const t0 = performance.now();
+options.onEpoch = (e) => {
+  console.log(
+    `epoch ${e.epoch}/${e.epochs} loss ${e.loss.toFixed(4)} train ${(100 * e.trainAccuracy).toFixed(2)}%` +
+      ` test ${e.testAccuracy === undefined ? "-" : (100 * e.testAccuracy).toFixed(2)}% lr ${e.learningRate.toFixed(4)}` +
+      ` ${e.seconds.toFixed(1)} s ${e.imagesPerSecond.toFixed(0)} img/s (elapsed ${((performance.now() - t0) / 60000).toFixed(1)} min)`,
+  );
+};
+const net = createNetwork(opt.model, options);
+console.log(`${opt.model} ${JSON.stringify(net.options)} on ${opt.dataset} ${train.labels.length}/${test.labels.length}`);
+await net.fit(train.images, train.labels, { validation: test });
+const trainMinutes = (performance.now() - t0) / 60000;
+const t1 = performance.now();
+const pred = net.predict(test.images);
+const inferSeconds = (performance.now() - t1) / 1000;
+let correct = 0;
+for (let i = 0; i < pred.length; i++) if (pred[i] === test.labels[i]) correct++;
+const accuracy = correct / pred.length;
+const nf = Math.min(Number(opt.fisher ?? 2000), test.labels.length);
+const fisher = net.layerFisherRatios(
+  { data: test.images.data.subarray(0, nf * 28 * 28), shape: [nf, ...test.images.shape.slice(1)] },
+  test.labels.subarray(0, nf),
+);
+const result = {
+  model: opt.model,
+  dataset: opt.dataset,
+  train: train.labels.length,
+  test: test.labels.length,
+  options: net.options,
+  parameters: net.parameterCount,
+  accuracy,
+  trainMinutes,
+  inferenceImagesPerSecond: pred.length / inferSeconds,
+  fisher,
+  history: net.history,
+};
+console.log(`accuracy ${(100 * accuracy).toFixed(2)}% in ${trainMinutes.toFixed(1)} min; inference ${result.inferenceImagesPerSecond.toFixed(0)} img/s`);
+console.log(`fisher ${fisher.map((f) => `${f.layer}: ${f.ratio.toFixed(3)}`).join(", ")}`);
+if (opt.json) {
+  mkdirSync(dirname(resolve(opt.json)), { recursive: true });
+  writeFileSync(resolve(opt.json), `${JSON.stringify(result, null, 2)}\n`);
+}
+if (opt["model-out"]) await saveNetwork(net, resolve(opt["model-out"]));
+process.exit(0);

@@ -1,0 +1,101 @@
+/**
+ * The phase collapse network (Guth, Zarka, Mallat, ICLR 2022) on a scattering front-end.
+ */
+import { ParameterError, checkInteger } from "@scatterkit/core";
+import type { NetworkModelFile, PhaseCollapseNetworkOptions, PhaseCollapseNonlinearity } from "../api.js";
+import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptionsOf } from "../model.js";
+import type { DType, Layer } from "../nn/layer.js";
+import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
+import type { Rng } from "../nn/random.js";
+import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
+
+/** The standard run's architecture and training (the constructor's defaults). */
+export const PHASE_COLLAPSE_STANDARD = {
+  J: 2,
+  L: 8,
+  widths: [64, 96] as readonly number[],
+  nonlinearity: "modulus" as PhaseCollapseNonlinearity,
+  epochs: 10,
+  learningRate: 0.05,
+} as const;
+
+const KINDS = ["modulus", "threshold", "relu"] as const;
+
+/**
+ * Scattering (J, L, order <= 2, fixed, cached) -> one block per entry of `widths`:
+ * [standardisation -> learned 1x1 projection to widths[i] channels -> circular filtering by a
+ * low-pass and L Morlet wavelets (finest scale), stride 2 -> non-linearity on the wavelet
+ * coefficients: "modulus" (phase collapse), "threshold" (soft-threshold of the real part,
+ * learned thresholds) or "relu" (ReLU of the real part, learned biases)] -> standardisation
+ * -> linear classifier.
+ */
+export class PhaseCollapseNetwork extends NetworkBase {
+  readonly modelName = "phase-collapse" as const;
+  readonly J: number;
+  readonly L: number;
+  readonly widths: number[];
+  readonly nonlinearity: PhaseCollapseNonlinearity;
+
+  /** A new, unfitted network (defaults: the standard run). */
+  constructor(options: PhaseCollapseNetworkOptions & { J?: number } = {}) {
+    const d = PHASE_COLLAPSE_STANDARD;
+    super(options, { epochs: d.epochs, learningRate: d.learningRate });
+    this.J = checkInteger("J", options.J ?? d.J, 1, 6);
+    this.L = checkInteger("L", options.L ?? d.L, 1, 32);
+    const widths = options.widths ?? d.widths;
+    if (!Array.isArray(widths) || widths.length < 1) {
+      throw new ParameterError("widths", widths, "a non-empty array of positive integers");
+    }
+    this.widths = widths.map((w, i) => checkInteger(`widths[${i}]`, w, 1, 4096));
+    const nl = options.nonlinearity ?? d.nonlinearity;
+    if (!KINDS.includes(nl)) throw new ParameterError("nonlinearity", nl, '"modulus", "threshold" or "relu"');
+    this.nonlinearity = nl;
+  }
+
+  /** A network from a model file (exact weights); FormatError when the file is not one. */
+  static fromJSON(file: NetworkModelFile | string): PhaseCollapseNetwork {
+    const f = parseModelFile(file);
+    const net = new PhaseCollapseNetwork({ ...(f.options as object), ...trainingOptionsOf(f.options) });
+    net.loadFile(f);
+    return net;
+  }
+
+  protected architecture(): Record<string, unknown> {
+    return { J: this.J, L: this.L, widths: this.widths, nonlinearity: this.nonlinearity };
+  }
+
+  protected frontEndSpec(): FrontEndSpec {
+    return { J: this.J, L: 8, log: true };
+  }
+
+  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Rng): Net {
+    const layers: Layer[] = [];
+    const probes: [number, string][] = [[-1, "scattering"]];
+    const complex = this.nonlinearity === "modulus";
+    let ch = c;
+    let hh = h;
+    let ww = w;
+    this.widths.forEach((width, i) => {
+      layers.push(new Standardize(`block${i + 1}.std`, dtype, ch, false));
+      const proj = new Conv1x1(`block${i + 1}.projection`, dtype, ch, width, false);
+      proj.init(rng);
+      layers.push(proj);
+      const stride = hh > 2 || ww > 2 ? 2 : 1;
+      const filt = new WaveletFilter(`block${i + 1}.wavelets`, dtype, hh, ww, this.L, stride, complex);
+      layers.push(filt);
+      const init = this.nonlinearity === "threshold" ? 0.1 : 0;
+      layers.push(new PhaseNonlinearity(`block${i + 1}.${this.nonlinearity}`, dtype, width, this.L, this.nonlinearity, init));
+      probes.push([layers.length - 1, `block ${i + 1}`]);
+      ch = width * (1 + this.L);
+      hh = filt.ho;
+      ww = filt.wo;
+    });
+    layers.push(new Standardize("output-std", dtype, ch, true));
+    layers.push(new Flatten("flatten", dtype));
+    const lin = new Conv1x1("classifier", dtype, ch * hh * ww, classes, true);
+    lin.init(rng, 0.5);
+    layers.push(lin);
+    probes.push([layers.length - 1, "logits"]);
+    return { layers, probes };
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The sparse scattering network (Zarka, Thiry, Angles, Mallat, ICLR 2020).
+ */
+import { ParameterError, checkInteger } from "@scatterkit/core";
+import type { NetworkModelFile, SparseScatteringNetworkOptions } from "../api.js";
+import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptionsOf } from "../model.js";
+import { ISTC } from "../nn/istc.js";
+import type { DType, Layer } from "../nn/layer.js";
+import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
+import type { Rng } from "../nn/random.js";
+
+/** The standard run's architecture and training (the constructor's defaults). */
+export const SPARSE_SCATTERING_STANDARD = {
+  J: 2,
+  L: 8,
+  projection: 64,
+  atoms: 128,
+  iterations: 6,
+  sparseCode: true,
+  epochs: 10,
+  learningRate: 0.05,
+} as const;
+
+/**
+ * Scattering (J, L; log, fixed, cached) -> standardisation -> learned 1x1 projection to
+ * `projection` channels -> standardisation -> homotopy ISTC sparse code over a learned
+ * dictionary of `atoms` unit-norm atoms (`iterations` unrolled steps, learned lambda*) ->
+ * standardisation -> linear classifier. `sparseCode: false` drops the ISTC (the ablation:
+ * projection + linear classifier).
+ */
+export class SparseScatteringNetwork extends NetworkBase {
+  readonly modelName = "sparse-scattering" as const;
+  readonly J: number;
+  readonly L: number;
+  readonly projection: number;
+  readonly atoms: number;
+  readonly iterations: number;
+  readonly sparseCode: boolean;
+
+  /** A new, unfitted network (defaults: the standard run). */
+  constructor(options: SparseScatteringNetworkOptions = {}) {
+    const d = SPARSE_SCATTERING_STANDARD;
+    super(options, { epochs: d.epochs, learningRate: d.learningRate });
+    this.J = checkInteger("J", options.J ?? d.J, 1, 6);
+    this.L = checkInteger("L", options.L ?? d.L, 1, 32);
+    this.projection = checkInteger("projection", options.projection ?? d.projection, 1, 4096);
+    this.atoms = checkInteger("atoms", options.atoms ?? d.atoms, 1, 65536);
+    this.iterations = checkInteger("iterations", options.iterations ?? d.iterations, 1, 100);
+    const sc = options.sparseCode ?? d.sparseCode;
+    if (typeof sc !== "boolean") throw new ParameterError("sparseCode", sc, "true or false");
+    this.sparseCode = sc;
+  }
+
+  /** A network from a model file (exact weights); FormatError when the file is not one. */
+  static fromJSON(file: NetworkModelFile | string): SparseScatteringNetwork {
+    const f = parseModelFile(file);
+    const net = new SparseScatteringNetwork({ ...(f.options as object), ...trainingOptionsOf(f.options) });
+    net.loadFile(f);
+    return net;
+  }
+
+  protected architecture(): Record<string, unknown> {
+    return {
+      J: this.J,
+      L: this.L,
+      projection: this.projection,
+      atoms: this.atoms,
+      iterations: this.iterations,
+      sparseCode: this.sparseCode,
+    };
+  }
+
+  protected frontEndSpec(): FrontEndSpec {
+    return { J: this.J, L: this.L, log: true };
+  }
+
+  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Rng): Net {
+    const layers: Layer[] = [];
+    const probes: [number, string][] = [[-1, "scattering"]];
+    layers.push(new Standardize("input", dtype, c, false));
+    const proj = new Conv1x1("projection", dtype, c, this.projection, false);
+    proj.init(rng);
+    layers.push(proj);
+    layers.push(new Standardize("projection-std", dtype, this.projection, false));
+    probes.push([layers.length - 1, "projection"]);
+    let ch = this.projection;
+    if (this.sparseCode) {
+      const istc = new ISTC("istc", dtype, this.projection, this.atoms, this.iterations, 1.5);
+      istc.init(rng);
+      layers.push(istc);
+      probes.push([layers.length - 1, "sparse code"]);
+      ch = this.atoms;
+      layers.push(new Standardize("code-std", dtype, ch, true));
+    }
+    layers.push(new Flatten("flatten", dtype));
+    const lin = new Conv1x1("classifier", dtype, ch * h * w, classes, true);
+    lin.init(rng, 0.5);
+    layers.push(lin);
+    probes.push([layers.length - 1, "logits"]);
+    return { layers, probes };
+  }
+}

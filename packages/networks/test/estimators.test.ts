@@ -1,0 +1,180 @@
+// The estimator API on a tiny synthetic problem: learning, reproducibility, checkpoints and
+// resume, exact save/load, Fisher ratios, named errors.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { FormatError, NotFittedError, ParameterError, ShapeError } from "@scatterkit/core";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  PhaseCollapseNetwork,
+  SparseScatteringNetwork,
+  TightFrameNetwork,
+  createNetwork,
+  loadNetwork,
+  readNetworkFile,
+  saveNetwork,
+} from "../src/index.js";
+import { Rng } from "../src/nn/random.js";
+
+/** n images 16x16 of 3 classes: horizontal stripes, vertical stripes, a centred blob; plus noise. */
+function synthetic(n: number, seed: number) {
+  const rng = new Rng(seed);
+  const H = 16;
+  const data = new Float32Array(n * H * H);
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % 3;
+    labels[i] = c;
+    const ph = rng.uniform() * 6.28;
+    for (let r = 0; r < H; r++) {
+      for (let q = 0; q < H; q++) {
+        let v: number;
+        if (c === 0) v = Math.sin(r * 1.3 + ph);
+        else if (c === 1) v = Math.sin(q * 1.3 + ph);
+        else v = Math.exp(-((r - 7.5) ** 2 + (q - 7.5) ** 2) / 12) * 2 - 0.5;
+        data[(i * H + r) * H + q] = 0.5 + 0.3 * v + 0.15 * rng.normal();
+      }
+    }
+  }
+  return { images: { data, shape: [n, H, H] as number[] }, labels };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "networks-test-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const small = { epochs: 3, batchSize: 16, learningRate: 0.05, seed: 3 } as const;
+const train = synthetic(90, 1);
+const test = synthetic(45, 2);
+
+function accuracyOf(pred: Int32Array, y: Int32Array): number {
+  let c = 0;
+  for (let i = 0; i < y.length; i++) if (pred[i] === y[i]) c++;
+  return c / y.length;
+}
+
+describe("the three networks learn a tiny synthetic problem", () => {
+  const models = [
+    () => new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3 }),
+    () => new SparseScatteringNetwork({ ...small, projection: 8, sparseCode: false }),
+    () => new TightFrameNetwork({ ...small, projection: 8, frame: 16, nonlinearity: "relu" }),
+    () => new TightFrameNetwork({ ...small, projection: 8, frame: 16, nonlinearity: "soft-threshold" }),
+    () => new PhaseCollapseNetwork({ ...small, J: 1, widths: [6, 8], L: 4, nonlinearity: "modulus" }),
+    () => new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4, nonlinearity: "threshold" }),
+    () => new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4, nonlinearity: "relu" }),
+  ];
+  for (const [mi, make] of models.entries()) {
+    const net0 = make();
+    it(`${mi}: ${net0.modelName} ${JSON.stringify((net0 as unknown as { nonlinearity?: string }).nonlinearity ?? "")}`, async () => {
+      const epochs: number[] = [];
+      const net = make();
+      const opts = { onEpoch: (e: { epoch: number }) => epochs.push(e.epoch) };
+      Object.assign(net, {});
+      await net.fit(train.images, train.labels, { validation: test });
+      expect(net.history.map((h) => h.epoch)).toEqual([1, 2, 3]);
+      expect(accuracyOf(net.predict(test.images), test.labels)).toBeGreaterThan(0.75);
+      const p = net.predictProba(test.images);
+      expect(p.shape).toEqual([45, 3]);
+      expect(p.data).toBeInstanceOf(Float32Array);
+      for (let i = 0; i < 45; i++) expect(Math.abs(p.data[3 * i] + p.data[3 * i + 1] + p.data[3 * i + 2] - 1)).toBeLessThan(1e-6);
+      void opts;
+      void epochs;
+    });
+  }
+});
+
+describe("reproducibility, files and resume", () => {
+  it("the same seed and worker count reproduce a run bit for bit; shards change the run", async () => {
+    const make = (workers: number) =>
+      new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3, workers });
+    const a = await make(2).fit(train.images, train.labels);
+    const b = await make(2).fit(train.images, train.labels);
+    expect(JSON.stringify(a.toJSON().arrays) === JSON.stringify(b.toJSON().arrays)).toBe(true);
+    expect(a.history.map((h) => h.loss)).toEqual(b.history.map((h) => h.loss));
+    const c = await make(1).fit(train.images, train.labels);
+    expect(JSON.stringify(c.toJSON().arrays) === JSON.stringify(a.toJSON().arrays)).toBe(false);
+  });
+
+  it("save/load round-trips exactly (same probabilities bit for bit), from an object, text and a file", async () => {
+    const net = await new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4 }).fit(train.images, train.labels);
+    const p0 = net.predictProba(test.images).data;
+    const fromText = loadNetwork(JSON.stringify(net.toJSON()));
+    expect(Array.from(fromText.predictProba(test.images).data)).toEqual(Array.from(p0));
+    expect(fromText.history.length).toBe(3);
+    const path = join(tmp, "model.json");
+    await saveNetwork(net, path);
+    const fromFile = await readNetworkFile(path);
+    expect(fromFile).toBeInstanceOf(PhaseCollapseNetwork);
+    expect(Array.from(fromFile.predictProba(test.images).data)).toEqual(Array.from(p0));
+    expect(JSON.stringify(fromFile.toJSON()) === JSON.stringify(net.toJSON())).toBe(true);
+  });
+
+  it("an interrupted run resumes from its checkpoint and ends identical to an uninterrupted one", async () => {
+    const opts = { ...small, epochs: 4, projection: 8, atoms: 16, iterations: 3, workers: 2 };
+    const full = await new SparseScatteringNetwork(opts).fit(train.images, train.labels);
+    const path = join(tmp, "ckpt.json");
+    const interrupted = new SparseScatteringNetwork({
+      ...opts,
+      checkpoint: { path },
+      onEpoch: (e) => {
+        if (e.epoch === 2) throw new Error("stop");
+      },
+    });
+    await expect(interrupted.fit(train.images, train.labels)).rejects.toThrow("stop");
+    expect(JSON.parse(readFileSync(path, "utf8")).training.epoch).toBe(1);
+    const seen: number[] = [];
+    const resumed = await new SparseScatteringNetwork({ ...opts, checkpoint: { path }, onEpoch: (e) => seen.push(e.epoch) }).fit(
+      train.images,
+      train.labels,
+    );
+    expect(seen).toEqual([2, 3, 4]);
+    expect(JSON.stringify(resumed.toJSON().arrays) === JSON.stringify(full.toJSON().arrays)).toBe(true);
+    expect(resumed.history.map((h) => h.loss)).toEqual(full.history.map((h) => h.loss));
+    expect(JSON.parse(readFileSync(path, "utf8")).training.epoch).toBe(4);
+    // a checkpoint of other options is refused
+    const other = new SparseScatteringNetwork({ ...opts, atoms: 12, checkpoint: { path } });
+    await expect(other.fit(train.images, train.labels)).rejects.toThrow(FormatError);
+  });
+
+  it("Fisher ratios per layer, front-end to logits", async () => {
+    const net = await new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3 }).fit(
+      train.images,
+      train.labels,
+    );
+    const f = net.layerFisherRatios(test.images, test.labels);
+    expect(f.map((e) => e.layer)).toEqual(["scattering", "projection", "sparse code", "logits"]);
+    for (const e of f) expect(e.ratio).toBeGreaterThan(0);
+    expect(f[3].dimension).toBe(3);
+    expect(f[3].ratio).toBeGreaterThan(f[0].ratio);
+  });
+});
+
+describe("named errors", () => {
+  it("wrong shapes, labels out of range, NaN input, predict before fit, bad files, bad options", async () => {
+    const net = new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3, classes: 3 });
+    expect(() => net.predict(test.images)).toThrow(NotFittedError);
+    expect(() => net.toJSON()).toThrow(NotFittedError);
+    await expect(net.fit({ data: new Float32Array(16), shape: [16] }, [0])).rejects.toThrow(ShapeError);
+    await expect(net.fit({ data: new Float32Array(10), shape: [1, 4, 4] }, [0])).rejects.toThrow(ShapeError);
+    const bad = Int32Array.from(train.labels);
+    bad[5] = 3;
+    await expect(net.fit(train.images, bad)).rejects.toThrow(/labels\[5\].*\[0, 2\]/);
+    await expect(net.fit(train.images, train.labels.subarray(1))).rejects.toThrow(ShapeError);
+    const nan = Float32Array.from(train.images.data);
+    nan[7] = Number.NaN;
+    await expect(net.fit({ data: nan, shape: train.images.shape }, train.labels)).rejects.toThrow(ParameterError);
+    await net.fit(train.images, train.labels);
+    expect(() => net.predict({ data: new Float32Array(2 * 20 * 20), shape: [2, 20, 20] })).toThrow(ShapeError);
+    expect(() => loadNetwork("{}")).toThrow(FormatError);
+    expect(() => loadNetwork("not json")).toThrow(FormatError);
+    const file = net.toJSON();
+    expect(() => PhaseCollapseNetwork.fromJSON(file)).toThrow(FormatError);
+    const cut = JSON.parse(JSON.stringify(file));
+    cut.arrays["istc.dictionary"].base64 = cut.arrays["istc.dictionary"].base64.slice(8);
+    expect(() => loadNetwork(cut)).toThrow(FormatError);
+    expect(() => new PhaseCollapseNetwork({ nonlinearity: "tanh" as never })).toThrow(/nonlinearity/);
+    expect(() => new TightFrameNetwork({ nonlinearity: "modulus" as never })).toThrow(ParameterError);
+    expect(() => createNetwork("resnet" as never)).toThrow(ParameterError);
+    expect(() => new SparseScatteringNetwork({ epochs: 0 })).toThrow(/epochs/);
+    expect(existsSync(tmp)).toBe(true);
+  });
+});
