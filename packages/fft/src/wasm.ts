@@ -1,6 +1,6 @@
 /**
  * The WebAssembly SIMD path of the FFT plans, one concept per file under ./wasm/:
- * - passes.ts, real.ts, blocks.ts: the kernels, each defined once (formula, WebAssembly
+ * - passes.ts (+ pass-frame.ts), real.ts, blocks.ts: the kernels, each defined once (formula, WebAssembly
  *   body, TypeScript twin; see DEVELOPERS.md "How to add a kernel"), gathered in module.ts;
  * - state.ts: the single state object (instance, memory view, allocator, work areas),
  *   loading, and copies in and out of module memory;
