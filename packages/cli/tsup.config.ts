@@ -1,0 +1,22 @@
+import { rmSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+// @scatterkit/cli is Node.js only (it reads and writes files, starts worker threads through
+// @scatterkit/scattering): ESM + CJS library entry with .d.ts/.d.cts, and the ESM `scatterkit`
+// bin. No browser build (see ../../tooling/build/tsup-preset.mjs for the library packages').
+rmSync("dist", { recursive: true, force: true });
+const common = {
+  outDir: "dist",
+  target: "es2022",
+  platform: "node",
+  keepNames: true,
+  sourcemap: false,
+  clean: false,
+  removeNodeProtocol: false,
+  splitting: false,
+  shims: false,
+} as const;
+export default defineConfig([
+  { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true },
+  { ...common, entry: { bin: "src/bin.ts" }, format: ["esm"], dts: false },
+]);
