@@ -39,6 +39,17 @@ import {
   timePadding,
 } from "./filters";
 import {
+  type FrequencyPathPlan,
+  FrequencyWork,
+  columnSpectra,
+  columnSpectraAdj,
+  frequencyPathBackward,
+  frequencyPathForward,
+  kernelOf,
+  kernelRows,
+  lowpassMatrix,
+} from "./frequency";
+import {
   Scratch,
   fftInPlace,
   filterFold,
@@ -131,6 +142,8 @@ interface JointPath {
   slots: number[];
   /** n1 values of its output rows (0, n1Stride, 2 n1Stride, ...). */
   n1List: number[];
+  /** The frequential engine's plan (routes, kernels, averaging matrices). */
+  plan: FrequencyPathPlan;
 }
 
 interface FirstOrderTime {
@@ -214,6 +227,7 @@ export class TimeFrequencyScattering {
   private readonly paths2: JointPath[][];
   private readonly phi0: Float64Array;
   private readonly scratch = new Scratch();
+  private readonly work = new FrequencyWork();
   private readonly sizeOut: number;
   private readonly parallel = new ParallelForward("TimeFrequencyScattering", () => this.options);
   private metaCache: TimeFrequencyScatteringMeta | null = null;
@@ -410,6 +424,8 @@ export class TimeFrequencyScattering {
         "a value whose padded frequency axis holds every first-order filter",
       );
 
+    const kernels = new Map<number, Float64Array>();
+    const outLength = local ? this.padding.indEnd[ls] - this.padding.indStart[ls] : 1;
     const makePath = (
       order: 1 | 2,
       n2: number,
@@ -464,7 +480,65 @@ export class TimeFrequencyScattering {
           );
         }
       }
-      return { order, n2, j2, fr, n1max, kFr, rowsY, rowsA, avgFr, kIn, kJ, n1Stride, Mt, slots: [], n1List };
+      // the frequential engine's plan
+      const rowsOut = format === "time" ? n1List.length : rowsA;
+      const rowsComputed = avgFr ? rowsY : Math.min(rowsY, rowsOut);
+      let kern = kernels.get(fr.nFr);
+      if (!kern) {
+        kern = kernelOf(fr.h);
+        kernels.set(fr.nFr, kern);
+      }
+      const rowsK = kernelRows(kern, NFr, 2 ** kFr, rowsComputed, n1max);
+      const activeK: number[] = [];
+      for (let r = 0; r < rowsComputed; r++) if (rowsK.rowStart[r + 1] > rowsK.rowStart[r]) activeK.push(r);
+      // flops per time column: taps (complex products) plus modulus and averaging per active row,
+      // against a fold and an inverse FFT of rowsY points plus the same per row
+      const perRow = 6 + 2 * (avgFr === "local" ? rowsOut : 1);
+      const matrixCost = 8 * rowsK.tapN.length + perRow * activeK.length;
+      const fftCost = 4 * NFr + 12 * rowsY * Math.log2(Math.max(rowsY, 2)) + perRow * rowsComputed;
+      const route = matrixCost <= fftCost ? "matrix" : "fft";
+      const active =
+        route === "matrix"
+          ? Int32Array.from(activeK)
+          : Int32Array.from({ length: rowsComputed }, (_, r) => r);
+      const plan: FrequencyPathPlan = {
+        NFr,
+        h: fr.h,
+        kFr,
+        rowsY,
+        rowsComputed,
+        n1max,
+        Mt,
+        route,
+        kernel: route === "matrix" ? rowsK : null,
+        active,
+        avgFr,
+        Wf: avgFr === "local" ? lowpassMatrix(this.filtersFr.phiF.levels[kIn], 2 ** kJ, rowsOut) : null,
+        rowsOut,
+        time: !local ? "sum" : order === 2 ? "lowpass" : "none",
+        phiT: local && order === 2 ? (this.second.find((q) => q.n2 === n2) as SecondOrderTime).phi : null,
+        kT: local && order === 2 ? (this.second.find((q) => q.n2 === n2) as SecondOrderTime).kT : 0,
+        i0: local ? this.padding.indStart[ls] : 0,
+        L: outLength,
+      };
+      return {
+        order,
+        n2,
+        j2,
+        fr,
+        n1max,
+        kFr,
+        rowsY,
+        rowsA,
+        avgFr,
+        kIn,
+        kJ,
+        n1Stride,
+        Mt,
+        slots: [],
+        n1List,
+        plan,
+      };
     };
     const n1max1 = psi1.length;
     this.paths1 = this.filtersFr.psis
@@ -728,16 +802,15 @@ export class TimeFrequencyScattering {
       tape.S1 = S1;
     }
 
-    // first order in frequency
-    const Xhat1 = this.frequencySpectrum(S1, n1max1, Nt, false);
-    for (const p of this.paths1) this.pathForward(p, Xhat1, out, oOff, s);
+    // first order in frequency (S1 as a complex block)
+    const S1c = new Float64Array(2 * n1max1 * Nt);
+    for (let i = 0; i < n1max1 * Nt; i++) S1c[2 * i] = S1[i];
+    this.blockForward(this.paths1, S1c, out, oOff);
 
     // second order
     for (let i = 0; i < this.second.length; i++) {
-      const so = this.second[i];
-      const Y2 = this.secondOrderStack(so, U1hat);
-      const Xhat2 = this.frequencySpectrum(Y2, so.n1max, so.M2, true);
-      for (const p of this.paths2[i]) this.pathForward(p, Xhat2, out, oOff, s);
+      const Y2 = this.secondOrderStack(this.second[i], U1hat);
+      this.blockForward(this.paths2[i], Y2, out, oOff);
     }
   }
 
@@ -754,87 +827,51 @@ export class TimeFrequencyScattering {
     return Y2;
   }
 
-  /**
-   * Spectrum along frequency of a rows × cols block (real or complex, row-major), zero-padded
-   * to nPaddedFr rows: returns cols × nPaddedFr complex values (time-major).
-   */
-  private frequencySpectrum(block: Float64Array, rows: number, cols: number, complex: boolean): Float64Array {
-    const NFr = this.nPaddedFr;
-    const Xh = new Float64Array(2 * cols * NFr);
-    for (let t = 0; t < cols; t++) {
-      const o = 2 * t * NFr;
-      if (complex) {
-        for (let r = 0; r < rows; r++) {
-          Xh[o + 2 * r] = block[2 * (r * cols + t)];
-          Xh[o + 2 * r + 1] = block[2 * (r * cols + t) + 1];
-        }
-      } else {
-        for (let r = 0; r < rows; r++) Xh[o + 2 * r] = block[r * cols + t];
-      }
-      fftInPlace(Xh.subarray(o, o + 2 * NFr), NFr);
+  /** Forward of the frequential paths of one block (complex, rows × Mt). */
+  private blockForward(
+    paths: JointPath[],
+    X: Float64Array,
+    out: FloatArray | Float64Array,
+    oOff: number,
+  ): void {
+    const p0 = paths[0].plan;
+    const Xhat = paths.some((p) => p.plan.route === "fft") ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr) : null;
+    for (const p of paths) {
+      frequencyPathForward(p.plan, X, Xhat, this.work, this.scratch, out, (r) => {
+        const o = this.outputIndex(p, r);
+        return o < 0 ? -1 : oOff + o;
+      });
     }
-    return Xh;
   }
 
-  /** Wavelet step along frequency: Y (rowsY × Mt complex, row-major) for path p. */
-  private frequencyWavelet(p: JointPath, Xhat: Float64Array): Float64Array {
-    const NFr = this.nPaddedFr;
-    const Mt = p.Mt;
-    const R = p.rowsY;
-    const Y = new Float64Array(2 * R * Mt);
-    const tmp = new Float64Array(2 * R);
-    for (let t = 0; t < Mt; t++) {
-      filterFold(Xhat.subarray(2 * t * NFr, 2 * (t + 1) * NFr), p.fr.h, NFr, 2 ** p.kFr, tmp);
-      ifftInPlace(tmp, R);
-      for (let r = 0; r < R; r++) {
-        Y[2 * (r * Mt + t)] = tmp[2 * r];
-        Y[2 * (r * Mt + t) + 1] = tmp[2 * r + 1];
-      }
+  /** Adjoint of {@link blockForward}: the gradient of the block X (complex, rows × Mt). */
+  private blockBackward(paths: JointPath[], X: Float64Array, dy: FloatArray, dOff: number): Float64Array {
+    const p0 = paths[0].plan;
+    const useFft = paths.some((p) => p.plan.route === "fft");
+    const Xhat = useFft ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr) : null;
+    const dXhat = useFft ? new Float64Array(2 * p0.Mt * p0.NFr) : null;
+    const dX = new Float64Array(2 * p0.n1max * p0.Mt);
+    for (const p of paths) {
+      frequencyPathBackward(
+        p.plan,
+        X,
+        Xhat,
+        this.work,
+        this.scratch,
+        dy,
+        (r) => {
+          const o = this.outputIndex(p, r);
+          return o < 0 ? -1 : dOff + o;
+        },
+        dX,
+        dXhat,
+      );
     }
-    return Y;
+    if (dXhat) columnSpectraAdj(dXhat, p0.n1max, p0.Mt, p0.NFr, dX);
+    return dX;
   }
 
-  /** Averaging stages of path p from U = |Y| (rowsY × Mt): returns rowsA × colsA (colsA = Nt or 1). */
-  private averageForward(p: JointPath, U: Float64Array, s: Scratch): { A: Float64Array; cols: number } {
-    const R = p.rowsY;
-    const Mt = p.Mt;
-    // time
-    let V: Float64Array;
-    let cols: number;
-    if (this.average === "global") {
-      cols = 1;
-      V = new Float64Array(R);
-      for (let r = 0; r < R; r++) {
-        let acc = 0;
-        for (let t = 0; t < Mt; t++) acc += U[r * Mt + t];
-        V[r] = acc;
-      }
-    } else if (p.order === 2) {
-      const so = this.second.find((q) => q.n2 === p.n2) as SecondOrderTime;
-      cols = this.Nt;
-      V = new Float64Array(R * cols);
-      for (let r = 0; r < R; r++)
-        lowpassLine(s, U, r * Mt, 1, Mt, so.phi as Float64Array, 2 ** so.kT, V, r * cols, 1);
-    } else {
-      cols = Mt;
-      V = U;
-    }
-    // frequency
-    if (p.avgFr === "global") {
-      const A = new Float64Array(cols);
-      for (let r = 0; r < R; r++) for (let t = 0; t < cols; t++) A[t] += V[r * cols + t];
-      return { A, cols };
-    }
-    if (p.avgFr === "local") {
-      const A = new Float64Array(p.rowsA * cols);
-      const h = this.filtersFr.phiF.levels[p.kIn];
-      for (let t = 0; t < cols; t++) lowpassLine(s, V, t, cols, R, h, 2 ** p.kJ, A, t, cols);
-      return { A, cols };
-    }
-    return { A: V, cols };
-  }
-
-  /** Where row r, time column t of path p's averaged output lands: index in one signal's output, or -1. */
+  /** Where output row r of path p lands in one signal's output, or -1. */
   private outputIndex(p: JointPath, r: number): number {
     if (this.format === "time") {
       return r < p.slots.length ? p.slots[r] * this.outputLength : -1;
@@ -842,135 +879,11 @@ export class TimeFrequencyScattering {
     return (p.slots[0] * this.outputFrequencies + r) * this.outputLength;
   }
 
-  private pathForward(
-    p: JointPath,
-    Xhat: Float64Array,
-    out: FloatArray | Float64Array,
-    oOff: number,
-    s: Scratch,
-  ): void {
-    const Y = this.frequencyWavelet(p, Xhat);
-    const n = p.rowsY * p.Mt;
-    const U = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const re = Y[2 * i];
-      const im = Y[2 * i + 1];
-      U[i] = Math.sqrt(re * re + im * im);
-    }
-    const { A, cols } = this.averageForward(p, U, s);
-    const L = this.outputLength;
-    const i0 = this.average === "local" ? this.padding.indStart[this.log2Stride] : 0;
-    for (let r = 0; r < p.rowsA; r++) {
-      const o = this.outputIndex(p, r);
-      if (o < 0) continue;
-      for (let t = 0; t < L; t++) out[oOff + o + t] = A[r * cols + i0 + t];
-    }
-  }
-
-  /**
-   * Adjoint of one path from the output gradient: accumulates into dXhat (Mt × nPaddedFr
-   * complex, time-major), the gradient of the path's frequential spectrum.
-   */
-  private pathBackward(
-    p: JointPath,
-    Xhat: Float64Array,
-    dOut: FloatArray,
-    dOff: number,
-    dXhat: Float64Array,
-    s: Scratch,
-  ): void {
-    const L = this.outputLength;
-    const local = this.average === "local";
-    const cols = local ? this.Nt : 1;
-    const i0 = local ? this.padding.indStart[this.log2Stride] : 0;
-    // unpadding / splitting adjoint: dA (rowsA × cols)
-    const dA = new Float64Array(p.rowsA * cols);
-    let any = false;
-    for (let r = 0; r < p.rowsA; r++) {
-      const o = this.outputIndex(p, r);
-      if (o < 0) continue;
-      for (let t = 0; t < L; t++) {
-        const g = dOut[dOff + o + t];
-        if (g !== 0) any = true;
-        dA[r * cols + i0 + t] = g;
-      }
-    }
-    if (!any) return;
-    const R = p.rowsY;
-    const Mt = p.Mt;
-    // frequency averaging adjoint: dV (rowsY × cols)
-    let dV: Float64Array;
-    if (p.avgFr === "global") {
-      dV = new Float64Array(R * cols);
-      for (let r = 0; r < R; r++) for (let t = 0; t < cols; t++) dV[r * cols + t] = dA[t];
-    } else if (p.avgFr === "local") {
-      dV = new Float64Array(R * cols);
-      const h = this.filtersFr.phiF.levels[p.kIn];
-      for (let t = 0; t < cols; t++) lowpassLineAdj(s, dA, t, cols, R, h, 2 ** p.kJ, dV, t, cols);
-    } else {
-      dV = dA;
-    }
-    // time averaging adjoint: dU (rowsY × Mt)
-    let dU: Float64Array;
-    if (!local) {
-      dU = new Float64Array(R * Mt);
-      for (let r = 0; r < R; r++) for (let t = 0; t < Mt; t++) dU[r * Mt + t] = dV[r];
-    } else if (p.order === 2) {
-      const so = this.second.find((q) => q.n2 === p.n2) as SecondOrderTime;
-      dU = new Float64Array(R * Mt);
-      for (let r = 0; r < R; r++)
-        lowpassLineAdj(s, dV, r * cols, 1, Mt, so.phi as Float64Array, 2 ** so.kT, dU, r * Mt, 1);
-    } else {
-      dU = dV;
-    }
-    // modulus adjoint (Y recomputed)
-    const Y = this.frequencyWavelet(p, Xhat);
-    const dY = new Float64Array(2 * R * Mt);
-    modulusAdj(Y, 0, dU, 0, R * Mt, dY, 0);
-    // frequential wavelet adjoint, column by column
-    const NFr = this.nPaddedFr;
-    const tmp = new Float64Array(2 * R);
-    for (let t = 0; t < Mt; t++) {
-      for (let r = 0; r < R; r++) {
-        tmp[2 * r] = dY[2 * (r * Mt + t)] / R;
-        tmp[2 * r + 1] = dY[2 * (r * Mt + t) + 1] / R;
-      }
-      fftInPlace(tmp, R);
-      filterFoldAdj(tmp, p.fr.h, NFr, 2 ** p.kFr, dXhat.subarray(2 * t * NFr, 2 * (t + 1) * NFr));
-    }
-  }
-
-  /** Adjoint of {@link frequencySpectrum}: dblock (rows × cols, complex or real) from dXhat. */
-  private frequencySpectrumAdj(
-    dXhat: Float64Array,
-    rows: number,
-    cols: number,
-    complex: boolean,
-  ): Float64Array {
-    const NFr = this.nPaddedFr;
-    const out = new Float64Array((complex ? 2 : 1) * rows * cols);
-    for (let t = 0; t < cols; t++) {
-      const line = dXhat.subarray(2 * t * NFr, 2 * (t + 1) * NFr);
-      ifftInPlace(line, NFr);
-      for (let r = 0; r < rows; r++) {
-        if (complex) {
-          out[2 * (r * cols + t)] = NFr * line[2 * r];
-          out[2 * (r * cols + t) + 1] = NFr * line[2 * r + 1];
-        } else {
-          out[r * cols + t] = NFr * line[2 * r];
-        }
-      }
-    }
-    return out;
-  }
-
   private backwardOne(tape: Tape, dy: FloatArray, dOff: number, gx: Float64Array, gOff: number): void {
     const Np = this.nPadded;
     const ls = this.log2Stride;
     const local = this.average === "local";
     const L = this.outputLength;
-    const s = this.scratch;
-    const NFr = this.nPaddedFr;
     const dX = new Float64Array(2 * Np);
     const dxp = new Float64Array(Np);
 
@@ -994,14 +907,13 @@ export class TimeFrequencyScattering {
 
     // first-order frequency paths → dS1 → dU1hat
     const n1max1 = this.first.length;
-    const Xhat1 = this.frequencySpectrum(tape.S1, n1max1, Nt, false);
-    const dXhat1 = new Float64Array(2 * Nt * NFr);
-    for (const p of this.paths1) this.pathBackward(p, Xhat1, dy, dOff, dXhat1, s);
-    const dS1 = this.frequencySpectrumAdj(dXhat1, n1max1, Nt, false);
+    const S1c = new Float64Array(2 * n1max1 * Nt);
+    for (let i = 0; i < n1max1 * Nt; i++) S1c[2 * i] = tape.S1[i];
+    const dS1 = this.blockBackward(this.paths1, S1c, dy, dOff); // complex; S1 is real: keep Re
     for (const fo of this.first) {
       const M1 = Np >> fo.k1;
       const g = new Float64Array(2 * Nt);
-      for (let i = 0; i < Nt; i++) g[2 * i] = dS1[fo.n1 * Nt + i] / Nt;
+      for (let i = 0; i < Nt; i++) g[2 * i] = dS1[2 * (fo.n1 * Nt + i)] / Nt;
       fftInPlace(g, Nt);
       filterFoldAdj(g, fo.phi, M1, 2 ** fo.kT, dU1hat[fo.n1]);
     }
@@ -1010,10 +922,7 @@ export class TimeFrequencyScattering {
     for (let i = 0; i < this.second.length; i++) {
       const so = this.second[i];
       const Y2 = this.secondOrderStack(so, tape.U1hat);
-      const Xhat2 = this.frequencySpectrum(Y2, so.n1max, so.M2, true);
-      const dXhat2 = new Float64Array(2 * so.M2 * NFr);
-      for (const p of this.paths2[i]) this.pathBackward(p, Xhat2, dy, dOff, dXhat2, s);
-      const dY2 = this.frequencySpectrumAdj(dXhat2, so.n1max, so.M2, true);
+      const dY2 = this.blockBackward(this.paths2[i], Y2, dy, dOff);
       const M2 = so.M2;
       for (let r = 0; r < so.n1max; r++) {
         const g = dY2.subarray(2 * r * M2, 2 * (r + 1) * M2);

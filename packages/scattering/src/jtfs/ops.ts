@@ -81,6 +81,12 @@ export function filterFoldAdj(
 export class Scratch {
   a = new Float64Array(0);
   b = new Float64Array(0);
+  private lineBuf = new Float64Array(0);
+  /** A third buffer of at least n values (not used by the line operations themselves). */
+  line(n: number): Float64Array {
+    if (this.lineBuf.length < n) this.lineBuf = new Float64Array(n);
+    return this.lineBuf;
+  }
   need(complexLength: number): void {
     if (this.a.length < 2 * complexLength) {
       this.a = new Float64Array(2 * complexLength);
