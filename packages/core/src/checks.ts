@@ -134,3 +134,22 @@ export function copyLike(like: FloatArray, values: ArrayLike<number>): FloatArra
   out.set(values);
   return out;
 }
+
+const AXES: Record<number, string> = { 1: "[N]", 2: "[M, N]", 3: "[M, N, O]" };
+const COUNT = ["zero", "one", "two", "three", "four", "five", "six"];
+
+/**
+ * Validates a grid shape given as an option: an array of `rank` integers, each >= `min`
+ * (default 1). Returns it as a number array. The message names the parameter, e.g.
+ * `Invalid shape: got [16]; expected an array [M, N] of two positive integers.`, or the
+ * offending entry (`shape[1]`).
+ */
+export function checkShape(name: string, value: unknown, rank: number, min = 1): number[] {
+  if (!Array.isArray(value) || value.length !== rank) {
+    const axes = AXES[rank] ?? `of length ${rank}`;
+    const one = min === 1 ? "positive integer" : `integer >= ${min}`;
+    const what = rank === 1 ? one : one.replace("integer", "integers");
+    throw new ParameterError(name, value, `an array ${axes} of ${COUNT[rank] ?? rank} ${what}`);
+  }
+  return value.map((v, i) => checkInteger(`${name}[${i}]`, v, min));
+}

@@ -22,6 +22,7 @@ export {
   checkTensor,
   allocLike,
   copyLike,
+  checkShape,
 } from "./checks";
 export { checkOptions, checkOneOf, listOf, type CheckOptionsSettings } from "./options";
 export { Random, type RandomState } from "./random";

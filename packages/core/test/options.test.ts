@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParameterError, checkOneOf, checkOptions, copyLike, listOf } from "../src/index";
+import { ParameterError, checkOneOf, checkOptions, checkShape, copyLike, listOf } from "../src/index";
 
 describe("checkOptions", () => {
   it("returns a plain object as is and reads undefined as {}", () => {
@@ -42,5 +42,23 @@ describe("copyLike", () => {
     const b = copyLike(new Float64Array(1), Float32Array.of(0.5));
     expect(b).toBeInstanceOf(Float64Array);
     expect(Array.from(b)).toEqual([0.5]);
+  });
+});
+
+describe("checkShape", () => {
+  it("returns a valid shape and names the parameter or the entry otherwise", () => {
+    expect(checkShape("shape", [8, 6], 2)).toEqual([8, 6]);
+    expect(checkShape("shape", [0, 3, 1], 3, 0)).toEqual([0, 3, 1]);
+    expect(() => checkShape("shape", [16], 2)).toThrow(
+      "Invalid shape: got [16]; expected an array [M, N] of two positive integers.",
+    );
+    expect(() => checkShape("shape", 8, 3)).toThrow(
+      "Invalid shape: got 8; expected an array [M, N, O] of three positive integers.",
+    );
+    expect(() => checkShape("size", [1, 2], 1)).toThrow("expected an array [N] of one positive integer.");
+    expect(() => checkShape("shape", [8, 1.5], 2)).toThrow(
+      "Invalid shape[1]: got 1.5; expected an integer >= 1.",
+    );
+    expect(() => checkShape("shape", [4, 4, 4], 4, 0)).toThrow(/an array of length 4 of four integers >= 0/);
   });
 });
