@@ -6,7 +6,7 @@
  * @internal
  */
 import { type FloatArray, ScatterkitError } from "@scatterkit/core";
-import { tileBackward4, tileForward4 } from "./kernels.js";
+import { gemm, gemv, syrk } from "@scatterkit/linalg";
 
 /** Column means of X [n, d] (float64, two-pass compensated: mean + mean of residuals). */
 export function columnMeans(x: FloatArray, n: number, d: number): Float64Array {
@@ -28,7 +28,7 @@ export function columnMeans(x: FloatArray, n: number, d: number): Float64Array {
 
 /**
  * out [n, l] = (X - 1 mu^T) B with X [n, d], B [d, l] row-major; `mu` may be null
- * (no centring). Computed as X B - 1 (mu^T B): one pass over X, rows of B contiguous.
+ * (no centring). Computed as X B - 1 (mu^T B) with @scatterkit/linalg's gemm.
  */
 export function mulXB(
   x: FloatArray,
@@ -39,24 +39,10 @@ export function mulXB(
   mu: Float64Array | null,
   out: Float64Array,
 ): Float64Array {
-  out.fill(0, 0, n * l);
-  for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    const oo = i * l;
-    for (let j = 0; j < d; j++) {
-      const v = x[xo + j];
-      if (v === 0) continue;
-      const bo = j * l;
-      for (let c = 0; c < l; c++) out[oo + c] += v * b[bo + c];
-    }
-  }
+  gemm(false, false, n, l, d, 1, x, 0, d, b, 0, l, 0, out, 0, l);
   if (mu) {
     const shift = new Float64Array(l);
-    for (let j = 0; j < d; j++) {
-      const m = mu[j];
-      const bo = j * l;
-      for (let c = 0; c < l; c++) shift[c] += m * b[bo + c];
-    }
+    gemv(true, d, l, 1, b, 0, l, mu, 0, 1, 0, shift, 0, 1);
     for (let i = 0; i < n; i++) {
       const oo = i * l;
       for (let c = 0; c < l; c++) out[oo + c] -= shift[c];
@@ -67,8 +53,8 @@ export function mulXB(
 
 /**
  * Scatter matrix S [d, d] = sum_i (x_i - mu)(x_i - mu)^T over rows `rows` of X
- * (all rows when null). Rows are centred into a float64 block of 32 rows, then
- * the upper triangle is accumulated block by block and mirrored.
+ * (all rows when null). Rows are centred into a float64 block of 256 rows, and each
+ * block's Gram matrix of columns is added by @scatterkit/linalg's syrk (exactly symmetric).
  */
 export function scatterMatrix(
   x: FloatArray,
@@ -77,9 +63,9 @@ export function scatterMatrix(
   mu: Float64Array,
 ): Float64Array {
   const s = new Float64Array(d * d);
-  const B = 32;
-  const blk = new Float64Array(B * d);
+  const B = 256;
   const m = rows.length;
+  const blk = new Float64Array(Math.min(B, Math.max(1, m)) * d);
   for (let r0 = 0; r0 < m; r0 += B) {
     const nb = Math.min(B, m - r0);
     for (let r = 0; r < nb; r++) {
@@ -87,22 +73,14 @@ export function scatterMatrix(
       const bo = r * d;
       for (let j = 0; j < d; j++) blk[bo + j] = x[xo + j] - mu[j];
     }
-    for (let j = 0; j < d; j++) {
-      const so = j * d;
-      for (let r = 0; r < nb; r++) {
-        const bo = r * d;
-        const v = blk[bo + j];
-        if (v === 0) continue;
-        for (let l = j; l < d; l++) s[so + l] += v * blk[bo + l];
-      }
-    }
+    syrk(true, d, nb, 1, blk, 0, d, r0 === 0 ? 0 : 1, s, 0, d);
   }
-  for (let j = 0; j < d; j++) for (let l = j + 1; l < d; l++) s[l * d + j] = s[j * d + l];
   return s;
 }
 
 /**
- * Gram matrix G [m, m] = (X_rows - 1 mu^T)(X_rows - 1 mu^T)^T for the rows `rows` of X.
+ * Gram matrix G [m, m] = (X_rows - 1 mu^T)(X_rows - 1 mu^T)^T for the rows `rows` of X
+ * (centred rows copied into float64, then @scatterkit/linalg's syrk).
  */
 export function gramMatrix(
   x: FloatArray,
@@ -117,16 +95,7 @@ export function gramMatrix(
     for (let j = 0; j < d; j++) c[r * d + j] = x[xo + j] - mu[j];
   }
   const g = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) {
-    const ao = a * d;
-    for (let b = a; b < m; b++) {
-      const bo = b * d;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += c[ao + j] * c[bo + j];
-      g[a * m + b] = s;
-      g[b * m + a] = s;
-    }
-  }
+  syrk(false, m, d, 1, c, 0, d, 0, g, 0, m);
   return g;
 }
 
@@ -296,8 +265,8 @@ export function symmetricEigen(a: Float64Array, m: number): { values: Float64Arr
 }
 
 /**
- * out [n, l] = X W^T (+ 1 bias^T) for X [n, d] (any float type) and W [l, d]: four rows of
- * X per tile, so each W entry is loaded once per four rows.
+ * out [n, l] = X W^T (+ 1 bias^T) for X [n, d] (any float type) and W [l, d]
+ * (@scatterkit/linalg's gemm).
  */
 export function mulXWt(
   x: FloatArray,
@@ -308,35 +277,17 @@ export function mulXWt(
   bias: Float64Array | null,
   out: Float64Array,
 ): Float64Array {
-  const n4 = n - (n % 4);
-  for (let i = 0; i < n4; i += 4) {
-    tileForward4(
-      x.subarray(i * d, i * d + d),
-      x.subarray(i * d + d, i * d + 2 * d),
-      x.subarray(i * d + 2 * d, i * d + 3 * d),
-      x.subarray(i * d + 3 * d, i * d + 4 * d),
-      w,
-      bias,
-      0,
-      l,
-      d,
-      out,
-      i * l,
-    );
-  }
-  for (let i = n4; i < n; i++) {
-    const xo = i * d;
-    for (let c = 0; c < l; c++) {
-      let s = bias ? bias[c] : 0;
-      const wo = c * d;
-      for (let j = 0; j < d; j++) s += w[wo + j] * x[xo + j];
-      out[i * l + c] = s;
+  gemm(false, true, n, l, d, 1, x, 0, d, w, 0, d, 0, out, 0, l);
+  if (bias) {
+    for (let i = 0; i < n; i++) {
+      const o = i * l;
+      for (let c = 0; c < l; c++) out[o + c] += bias[c];
     }
   }
   return out;
 }
 
-/** out [l, d] = Y^T X for X [n, d] and Y [n, l] (overwrites out). */
+/** out [l, d] = Y^T X for X [n, d] and Y [n, l] (overwrites out; @scatterkit/linalg's gemm). */
 export function mulYtX(
   x: FloatArray,
   n: number,
@@ -345,29 +296,7 @@ export function mulYtX(
   l: number,
   out: Float64Array,
 ): Float64Array {
-  out.fill(0, 0, l * d);
-  const n4 = n - (n % 4);
-  for (let i = 0; i < n4; i += 4) {
-    tileBackward4(
-      x.subarray(i * d, i * d + d),
-      x.subarray(i * d + d, i * d + 2 * d),
-      x.subarray(i * d + 2 * d, i * d + 3 * d),
-      x.subarray(i * d + 3 * d, i * d + 4 * d),
-      out,
-      l,
-      d,
-      y,
-      i * l,
-    );
-  }
-  for (let i = n4; i < n; i++) {
-    const xo = i * d;
-    for (let c = 0; c < l; c++) {
-      const r = y[i * l + c];
-      const oo = c * d;
-      for (let j = 0; j < d; j++) out[oo + j] += r * x[xo + j];
-    }
-  }
+  gemm(true, false, l, d, n, 1, y, 0, l, x, 0, d, 0, out, 0, d);
   return out;
 }
 

@@ -9,6 +9,7 @@ import {
   checkOptions,
 } from "@scatterkit/core";
 import { checkLabels, checkMatrix, checkFittedX } from "./checks.js";
+import { gemm } from "@scatterkit/linalg";
 import { lbfgs } from "./lbfgs.js";
 import { argBestRows } from "./linalg.js";
 import { softmaxObjective } from "./kernels.js";
@@ -276,7 +277,7 @@ export class LogisticRegression {
   }
 }
 
-/** s [n, k] = X W^T + 1 b^T for W [k, d] row-major (one pass over X). @internal */
+/** s [n, k] = X W^T + 1 b^T for W [k, d] row-major (@scatterkit/linalg's gemm). @internal */
 export function linearScores(
   x: FloatArray,
   n: number,
@@ -286,14 +287,11 @@ export function linearScores(
 ): Float64Array {
   const d = w.length / k;
   const s = new Float64Array(n * k);
+  if (n === 0) return s;
+  gemm(false, true, n, k, d, 1, x, 0, d, w, 0, d, 0, s, 0, k);
   for (let i = 0; i < n; i++) {
-    const xo = i * d;
-    for (let c = 0; c < k; c++) {
-      const wo = c * d;
-      let acc = b[c];
-      for (let j = 0; j < d; j++) acc += w[wo + j] * x[xo + j];
-      s[i * k + c] = acc;
-    }
+    const o = i * k;
+    for (let c = 0; c < k; c++) s[o + c] += b[c];
   }
   return s;
 }
