@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "tsup";
 import { FASHION_CLASSES } from "../data";
 import { balancedSubset, loadEmbeddedSample } from "../sample";
+import { LIVE_HTML } from "./live.html";
 import { trainWebModel } from "./model";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,7 +34,7 @@ const samples = {
 writeFileSync(join(outDir, "data.js"), `window.SCATTERKIT_DEMO = ${JSON.stringify({ model, samples })};\n`);
 
 await build({
-  entry: { app: join(here, "app.ts") },
+  entry: { app: join(here, "app.ts"), live: join(here, "live.ts") },
   outDir,
   format: ["iife"],
   platform: "browser",
@@ -62,6 +63,7 @@ canvas{image-rendering:pixelated}#input{width:280px;height:280px;border:1px soli
 </style></head><body>
 <h1>Wavelet scattering in your browser</h1>
 <p id="about"></p>
+<p><a href="live.html">Live: the scattering of your microphone</a></p>
 <p>Pick a test image or draw on the black square (then release), and see its scattering maps and the predicted class.</p>
 <div id="gallery"></div>
 <div class="cols">
@@ -76,4 +78,5 @@ canvas{image-rendering:pixelated}#input{width:280px;height:280px;border:1px soli
 </body></html>
 `,
 );
-console.log(`wrote ${join(outDir, "index.html")}`);
+writeFileSync(join(outDir, "live.html"), LIVE_HTML);
+console.log(`wrote ${join(outDir, "index.html")} and ${join(outDir, "live.html")}`);
