@@ -16,8 +16,7 @@
  * ξ = 3π/4 / 2^j, slant 4/L; response = Re fft2(morlet); φ = Re fft2(gabor_2d(0.8 · 2^{J−1}, 0, 0)).
  * @module
  */
-import { checkShape2D } from "./checks";
-import { ParameterError, checkInteger, checkOptions } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkOptions, checkShape } from "@scatterkit/core";
 import { complexPlan } from "@scatterkit/fft";
 import { fftFrequencies, gaborBank1D, gaborBank2D } from "./gabor";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
@@ -157,7 +156,7 @@ export interface MorletBank2DOptions {
  */
 export function morletBank2D(opts: MorletBank2DOptions): DeepFilterBank {
   checkOptions("opts", opts, { required: true, expected: "an options object { shape, J }" });
-  const [M, N] = checkShape2D(opts.shape);
+  const [M, N] = checkShape("shape", opts.shape, 2);
   const J = checkInteger("J", opts.J, 1, 16);
   const L = checkInteger("L", opts.L ?? 8, 1, 64);
   const analytic = opts.analytic ?? true;

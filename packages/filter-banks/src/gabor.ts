@@ -13,8 +13,7 @@
  * Weyl-Heisenberg system), then (by default) made a canonical tight frame.
  * @module
  */
-import { checkShape2D } from "./checks";
-import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOptions, checkShape } from "@scatterkit/core";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
 
 /** numpy's fftfreq(n): k/n for k < ceil(n/2), (k − n)/n after. */
@@ -107,7 +106,7 @@ export interface GaborBank2DOptions {
  */
 export function gaborBank2D(opts: GaborBank2DOptions): DeepFilterBank {
   checkOptions("opts", opts, { required: true, expected: "an options object { shape, K }" });
-  const [M, N] = checkShape2D(opts.shape);
+  const [M, N] = checkShape("shape", opts.shape, 2);
   const K = checkInteger("K", opts.K, 1);
   const analytic = opts.analytic ?? true;
   if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");

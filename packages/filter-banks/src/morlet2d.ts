@@ -12,7 +12,7 @@
  * float32, which reproduces Kymatio's tables to within float32 rounding.
  * With `kymatioCompat: false` pi is exact and no rounding happens.
  */
-import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOptions, checkShape } from "@scatterkit/core";
 import { complexPlan } from "@scatterkit/fft";
 
 /** The value of pi Kymatio 0.4 uses in its 2-D Gabor normalisation. */
@@ -229,11 +229,7 @@ export function morlet2dFilterBank(options: Morlet2DOptions): Morlet2DFilterBank
   const J = checkInteger("J", options.J, 1, 30);
   const L = checkInteger("L", options.L ?? 8, 1, 1024);
   const shape = options.shape;
-  if (!Array.isArray(shape) || shape.length !== 2) {
-    throw new ParameterError("shape", shape, "an array [M, N] of two positive integers");
-  }
-  const M = checkInteger("shape[0]", shape[0], 1);
-  const N = checkInteger("shape[1]", shape[1], 1);
+  const [M, N] = checkShape("shape", shape, 2);
   const f = 2 ** (J - 1);
   if (M % f !== 0 || N % f !== 0) {
     throw new ParameterError("shape", shape, `sizes divisible by 2^(J-1) = ${f}`);

@@ -13,7 +13,7 @@
  * three axes, Y_l^m is scipy's `sph_harm` (Condon-Shortley phase), and every value
  * is rounded to float32, as Kymatio stores its filters in complex64.
  */
-import { ParameterError, checkInteger, checkNumber, checkOptions } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOptions, checkShape } from "@scatterkit/core";
 
 /** One solid harmonic wavelet (Fourier domain) with its indices. */
 export interface SolidHarmonic3DFilter {
@@ -126,13 +126,7 @@ export function solidHarmonicFilterBank(options: SolidHarmonic3DOptions): SolidH
     required: true,
     expected: "an object { shape: [M, N, O], J, L, sigma0? }",
   });
-  const shape = options.shape;
-  if (!Array.isArray(shape) || shape.length !== 3) {
-    throw new ParameterError("shape", shape, "an array [M, N, O] of three positive integers");
-  }
-  const M = checkInteger("shape[0]", shape[0], 1);
-  const N = checkInteger("shape[1]", shape[1], 1);
-  const O = checkInteger("shape[2]", shape[2], 1);
+  const [M, N, O] = checkShape("shape", options.shape, 3);
   const J = checkInteger("J", options.J, 0, 30);
   const L = checkInteger("L", options.L, 0, 30);
   const sigma0 = checkNumber("sigma0", options.sigma0 ?? 1, { min: 0, minExclusive: true });

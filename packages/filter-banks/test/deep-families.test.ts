@@ -152,7 +152,7 @@ describe("Morlet families (Kymatio formulas, full resolution)", () => {
       "Invalid opts: got undefined; expected an options object { N, K }.",
     );
     expect(() => morletBank2D({ shape: [16] as never, J: 2 })).toThrow(
-      "Invalid shape: got [16]; expected [M, N].",
+      "Invalid shape: got [16]; expected an array [M, N] of two positive integers.",
     );
     expect(() => gaborBank2D({ shape: [16, 0], K: 2 })).toThrow(
       "Invalid shape[1]: got 0; expected an integer >= 1.",
