@@ -13,4 +13,5 @@ export const suites: Record<string, () => Promise<BenchSuite>> = {
   kymatio: () => import("./kymatio"),
   networks: () => import("./networks"),
   linalg: () => import("./linalg"),
+  reconstruction: () => import("./reconstruction"),
 };
