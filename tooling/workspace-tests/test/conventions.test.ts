@@ -31,7 +31,14 @@ describe("workspace conventions", () => {
         expect(pkg.private).not.toBe(true);
         expect(pkg.sideEffects).toBe(false);
         // ESM types behind import, CJS types behind require (attw: no "Masquerading as ESM"),
-        // and a browser / Web Worker build without Node built-ins (issue 10).
+        // and a browser / Web Worker build without Node built-ins (issue 10); @scatterkit/cli is
+        // Node.js only (CONTRACT.md) and has no browser build.
+        if (dir === "cli") {
+          expect(pkg.exports["."]).toEqual({
+            import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+            require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+          });
+        } else
         expect(pkg.exports["."]).toEqual({
           import: {
             types: "./dist/index.d.ts",
@@ -51,6 +58,7 @@ describe("workspace conventions", () => {
         expect(pkg.main).toBe("./dist/index.cjs");
         expect(pkg.types).toBe("./dist/index.d.cts");
         expect(pkg.files).toContain("dist");
+        expect(pkg.files).toContain("CHANGELOG.md");
         expect(pkg.engines.node).toBe(">=20");
       });
       it("depends on siblings only through workspace:* and only on existing packages", () => {
@@ -63,8 +71,13 @@ describe("workspace conventions", () => {
       });
       it("builds with the shared tsup preset (keepNames, no source maps, browser build)", () => {
         const cfg = read(`packages/${dir}/tsup.config.ts`);
-        expect(cfg).toContain("tooling/build/tsup-preset.mjs");
-        expect(cfg).toMatch(/libraryConfig\(/);
+        if (dir === "cli") {
+          expect(cfg).toMatch(/keepNames: true/);
+          expect(cfg).toMatch(/sourcemap: false/);
+        } else {
+          expect(cfg).toContain("tooling/build/tsup-preset.mjs");
+          expect(cfg).toMatch(/libraryConfig\(/);
+        }
         expect(pkg.scripts.build).toBe("tsup");
       });
       it("has a README with a TypeScript example", () => {
