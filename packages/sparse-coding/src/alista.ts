@@ -10,6 +10,7 @@ import {
   checkOptions,
   Random,
 } from "@scatterkit/core";
+import { syrk } from "@scatterkit/linalg";
 import {
   type Matrix,
   asMatrix,
@@ -35,15 +36,9 @@ export function alistaWeights(D: Tensor, options: { ridge?: number } = {}): Tens
   const o = checkOptions<{ ridge?: number }>("options", options);
   const ridge = o.ridge === undefined ? 0 : checkNumber("ridge", o.ridge, { min: 0 });
   const { n: rows, p: cols, a } = m;
+  // Gram matrix G = D D^T (@scatterkit/linalg's syrk, exactly symmetric)
   const G = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) {
-    for (let k = 0; k <= i; k++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += a[i * cols + j] * a[k * cols + j];
-      G[i * rows + k] = s;
-      G[k * rows + i] = s;
-    }
-  }
+  syrk(false, rows, cols, 1, a, 0, cols, 0, G, 0, rows);
   let tr = 0;
   for (let i = 0; i < rows; i++) tr += G[i * rows + i];
   const tryFactor = (eps: number): Float64Array | undefined => {

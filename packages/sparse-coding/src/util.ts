@@ -3,6 +3,7 @@
  * linear-algebra kernels (plain loops over Float64Array, row-major).
  */
 import { ParameterError, ShapeError, checkTensor, isFloatArray } from "@scatterkit/core";
+import { gemv } from "@scatterkit/linalg";
 
 /** A dense matrix in float64, row-major, with its column-major copy made on demand. */
 export interface Matrix {
@@ -82,28 +83,17 @@ export function transpose(m: Matrix): Matrix {
   return { n: p, p: n, a: t };
 }
 
-/** out = A x  (A n x p row-major). */
+/** out = A x  (A n x p row-major; @scatterkit/linalg's gemv). */
 export function matVec(m: Matrix, x: Float64Array, out: Float64Array): Float64Array {
   const { n, p, a } = m;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    const o = i * p;
-    for (let j = 0; j < p; j++) s += a[o + j] * x[j];
-    out[i] = s;
-  }
+  gemv(false, n, p, 1, a, 0, p, x, 0, 1, 0, out, 0, 1);
   return out;
 }
 
-/** out = A^T r  (A n x p row-major), accumulated row by row. */
+/** out = A^T r  (A n x p row-major; @scatterkit/linalg's gemv, rows accumulated in order). */
 export function matTVec(m: Matrix, r: Float64Array, out: Float64Array): Float64Array {
   const { n, p, a } = m;
-  out.fill(0);
-  for (let i = 0; i < n; i++) {
-    const ri = r[i];
-    if (ri === 0) continue;
-    const o = i * p;
-    for (let j = 0; j < p; j++) out[j] += a[o + j] * ri;
-  }
+  gemv(true, n, p, 1, a, 0, p, r, 0, 1, 0, out, 0, 1);
   return out;
 }
 
