@@ -1,5 +1,12 @@
 import { ParameterError } from "@scatterkit/core";
-import { WasmEngine, WasmRealTransform, initSimdKernels, wasmAvailable, wasmSupports } from "./wasm";
+import {
+  WasmEngine,
+  WasmRealTransform,
+  initSimdKernels,
+  simdCompiled,
+  wasmAvailable,
+  wasmSupports,
+} from "./wasm";
 import {
   BluesteinEngine,
   type Engine,
@@ -132,7 +139,7 @@ export function useSimd(enabled: boolean): boolean {
   if (typeof enabled !== "boolean") throw new ParameterError("enabled", enabled, "true or false");
   simd = enabled;
   clearPlanCache();
-  return simd && wasmAvailable();
+  return simd && simdCompiled();
 }
 
 /**

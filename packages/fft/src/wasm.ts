@@ -10,7 +10,7 @@
  * @internal
  */
 export { fftKernels } from "./wasm/module";
-export { initSimdKernels, testAccess, wasmAvailable } from "./wasm/state";
+export { initSimdKernels, resetSimdState, simd, simdCompiled, testAccess, wasmAvailable } from "./wasm/state";
 export { WasmEngine, wasmSupports } from "./wasm/engine";
 export { WasmRealTransform } from "./wasm/real-transform";
 export { ndInMemory } from "./wasm/nd-memory";

@@ -35,7 +35,6 @@ export class WasmEngine implements Engine {
   readonly kind: string;
   readonly n: number;
   private readonly radices: number[];
-  private readonly fns: PassFn[];
   private readonly twF: number[] = [];
   private readonly twI: number[] = [];
   constructor(n: number) {
@@ -44,7 +43,6 @@ export class WasmEngine implements Engine {
     if (!k || !wasmSupports(n)) throw new Error(`WebAssembly SIMD engine unavailable for n = ${n}`);
     this.kind = (n & (n - 1)) === 0 ? "radix4-wasm" : "mixed-wasm";
     this.radices = radices(n);
-    this.fns = this.radices.map((r) => PASSES[r](k));
     let L = n;
     for (const r of this.radices) {
       const m = L / r;
@@ -143,7 +141,7 @@ export class WasmEngine implements Engine {
     for (let i = 0; i < rad.length; i++) {
       const r = rad[i];
       const m = L / r;
-      this.fns[i](src, dst, m, s, tws[i], sign, i === rad.length - 1 ? 1 : 0, scale);
+      PASSES[r](simd.kernels!)(src, dst, m, s, tws[i], sign, i === rad.length - 1 ? 1 : 0, scale);
       const t = src;
       src = dst;
       dst = t;

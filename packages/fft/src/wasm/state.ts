@@ -17,11 +17,16 @@ export interface Area {
 
 /** Everything the WebAssembly path keeps between calls. */
 export interface SimdState {
-  /** Kernels bound by name; undefined before the first load, null when unavailable. */
+  /**
+   * Kernels bound by name: the WebAssembly exports, or their TypeScript twins (see
+   * {@link load}); undefined before the first load, null when unavailable.
+   */
   kernels: BoundKernels<typeof fftKernels.kernels> | null | undefined;
-  /** The module memory (grown by {@link alloc}). */
+  /** True while the kernels are the TypeScript twins over a plain WebAssembly.Memory. */
+  twins: boolean;
+  /** The memory the kernels work in (grown by {@link alloc}). */
   mem: WebAssembly.Memory | null;
-  /** The module memory as doubles (renewed after growth). */
+  /** The memory as doubles (renewed after growth). */
   f64: Float64Array;
   /** Bump allocator: first free byte. */
   heapTop: number;
@@ -35,42 +40,81 @@ export interface SimdState {
   nd: Area;
 }
 
-/** The state (one object; see {@link SimdState}). */
-export const simd: SimdState = {
-  kernels: undefined,
-  mem: null,
-  f64: new Float64Array(0),
-  heapTop: 0,
-  work: { a: 0, b: 0, doubles: 0 },
-  bins: { at: 0, doubles: 0 },
-  gather: { a: 0, b: 0, doubles: 0 },
-  nd: { a: 0, b: 0, doubles: 0 },
-};
+function initialState(): SimdState {
+  return {
+    kernels: undefined,
+    twins: false,
+    mem: null,
+    f64: new Float64Array(0),
+    heapTop: 0,
+    work: { a: 0, b: 0, doubles: 0 },
+    bins: { at: 0, doubles: 0 },
+    gather: { a: 0, b: 0, doubles: 0 },
+    nd: { a: 0, b: 0, doubles: 0 },
+  };
+}
 
-function adopt(inst: WebAssembly.Instance): NonNullable<SimdState["kernels"]> {
-  const bound = fftKernels.bindInstance(inst);
-  simd.kernels = bound.kernels;
-  simd.mem = bound.memory;
-  simd.heapTop = 64;
-  simd.f64 = new Float64Array(bound.memory.buffer);
-  return bound.kernels;
+/** The state (one object; see {@link SimdState}). */
+export const simd: SimdState = initialState();
+
+/** @internal For tests: forget the kernels and memory (plans made before must be dropped too). */
+export function resetSimdState(options: { twins?: boolean } = {}): void {
+  Object.assign(simd, initialState());
+  if (options.twins) useTwins();
 }
 
 /**
- * The kernels (compiled and instantiated on first use), or null when this engine has no
- * WebAssembly SIMD or refuses synchronous compilation (then the TypeScript engines run).
+ * Takes an instance of the module. When the twins ran before (see {@link load}), their memory
+ * is copied into the instance's memory first, so every address handed out stays valid and
+ * plans made meanwhile continue on WebAssembly (with the same results, bit for bit).
+ */
+function adopt(inst: WebAssembly.Instance): NonNullable<SimdState["kernels"]> {
+  const bound = fftKernels.bindInstance(inst);
+  const mem = bound.memory;
+  if (simd.twins && simd.mem) {
+    const old = simd.mem.buffer;
+    const need = old.byteLength - mem.buffer.byteLength;
+    if (need > 0) mem.grow(need / 65536);
+    new Uint8Array(mem.buffer).set(new Uint8Array(old));
+  } else simd.heapTop = 64;
+  simd.kernels = bound.kernels;
+  simd.twins = false;
+  simd.mem = mem;
+  simd.f64 = new Float64Array(mem.buffer);
+  return bound.kernels;
+}
+
+/** Runs the TypeScript twins of the kernels over a plain (growable) WebAssembly.Memory. */
+function useTwins(): NonNullable<SimdState["kernels"]> {
+  const mem = new WebAssembly.Memory({ initial: 1 });
+  simd.kernels = fftKernels.bindTwins(mem);
+  simd.twins = true;
+  simd.mem = mem;
+  simd.heapTop = 64;
+  simd.f64 = new Float64Array(mem.buffer);
+  return simd.kernels;
+}
+
+/**
+ * The kernels, compiled and instantiated on first use; null when this engine has no
+ * WebAssembly SIMD (then the TypeScript engines of engines.ts run everywhere, workers
+ * included). When the module validates but synchronous compilation is refused (a browser's
+ * main thread refuses modules above 4 KB), the kernels' TypeScript twins run in a plain
+ * memory instead: the same plans and the same bits as the workers' WebAssembly, until
+ * {@link initSimdKernels} has compiled the module.
  */
 export function load(): SimdState["kernels"] {
   if (simd.kernels !== undefined) return simd.kernels;
   simd.kernels = null;
-  // Synchronous compilation; a browser main thread may refuse modules above 4 KB
-  // (this one is a little larger): initSimdKernels() compiles asynchronously instead.
   const mod = fftKernels.compile();
-  if (!mod) return null;
-  try {
-    return adopt(new WebAssembly.Instance(mod, {}));
-  } catch {
-    simd.kernels = null;
+  if (mod) {
+    try {
+      return adopt(new WebAssembly.Instance(mod, {}));
+    } catch {
+      simd.kernels = null;
+    }
+  } else if (typeof WebAssembly === "object" && WebAssembly.validate(fftKernels.bytes())) {
+    return useTwins();
   }
   return simd.kernels;
 }
@@ -78,23 +122,31 @@ export function load(): SimdState["kernels"] {
 /**
  * Compiles the SIMD kernels asynchronously when synchronous compilation was
  * refused (as on a browser's main thread); resolves to whether they are available.
- * Plans made before it resolves keep their TypeScript kernels.
+ * Plans made before it resolves continue on the compiled kernels (same results).
  * @internal
  */
 export async function initSimdKernels(): Promise<boolean> {
-  if (load()) return true;
+  if (load() && !simd.twins) return true;
   const mod = await fftKernels.compileAsync();
   if (!mod) return false;
   try {
     const instance = await WebAssembly.instantiate(mod, {});
-    if (!simd.kernels) adopt(instance);
+    if (!simd.kernels || simd.twins) adopt(instance);
     return true;
   } catch {
     return false;
   }
 }
 
-/** True when the SIMD kernels compiled here (else the TypeScript kernels are used). */
+/** True when the kernels run as compiled WebAssembly (not their TypeScript twins). */
+export function simdCompiled(): boolean {
+  return load() !== null && !simd.twins;
+}
+
+/**
+ * True when the kernels are available here, compiled or as their twins (else the TypeScript
+ * engines of engines.ts are used).
+ */
 export function wasmAvailable(): boolean {
   return load() !== null;
 }
