@@ -7,7 +7,7 @@ import {
   checkOptions,
 } from "@scatterkit/core";
 import { checkMatrix } from "./checks.js";
-import { columnMeans } from "./linalg.js";
+import { gemv } from "@scatterkit/linalg";
 
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
@@ -62,14 +62,26 @@ export class StandardScaler {
     if (this.runMean && this.runMean.length !== d) {
       throw new ShapeError("X.shape[1]", d, `${this.runMean.length} (features seen in earlier batches)`);
     }
-    const mu = columnMeans(data, n, d);
+    // two passes: column sums (@scatterkit/linalg's gemv: 1^T X), then the sums of
+    // t = x - mu0 and t^2 together; mu = mu0 + sum(t)/n and
+    // M2 = sum (x - mu)^2 = sum t^2 - (sum t)^2 / n (the first-pass rounding removed)
+    const ones = new Float64Array(n).fill(1);
+    const mu = new Float64Array(d);
+    gemv(true, n, d, 1 / n, data, 0, d, ones, 0, 1, 0, mu, 0, 1);
     const m2 = new Float64Array(d);
+    const corr = new Float64Array(d);
     for (let i = 0; i < n; i++) {
       const o = i * d;
       for (let j = 0; j < d; j++) {
         const t = data[o + j] - mu[j];
+        corr[j] += t;
         m2[j] += t * t;
       }
+    }
+    for (let j = 0; j < d; j++) {
+      const c = corr[j];
+      mu[j] += c / n;
+      m2[j] = Math.max(0, m2[j] - (c * c) / n);
     }
     if (!this.runMean || !this.runM2) {
       this.runMean = mu;

@@ -90,11 +90,8 @@ export class PackedRows {
     this.layout(2);
     const src = X.data;
     const x = this.x;
-    for (let i = 0; i < n; i++) {
-      const so = i * d;
-      const xo = i * this.dp;
-      for (let j = 0; j < d; j++) x[xo + j] = src[so + j];
-    }
+    if (this.dp === d) x.set(src);
+    else for (let i = 0; i < n; i++) x.set(src.subarray(i * d, i * d + d), i * this.dp);
   }
 
   /** Places the factor buffers for up to l outputs after X (growing the memory if needed). */
