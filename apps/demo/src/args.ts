@@ -10,6 +10,9 @@ export type FeatureKind = (typeof FEATURES)[number];
 /** Learned networks on scattering (@scatterkit/networks), chosen with --model. */
 export const MODELS = ["sparse-scattering", "tight-frame", "phase-collapse"] as const;
 export type ModelName = (typeof MODELS)[number];
+/** Feature transform of --dataset fsdd: Scattering1D (default) or time-frequency scattering. */
+export const TRANSFORMS = ["scattering1d", "jtfs"] as const;
+export type TransformName = (typeof TRANSFORMS)[number];
 /**
  * The --nonlinearity values each model takes; the first is the default. sparse-scattering:
  * `istc` (the sparse code) or `none` (projection + classifier only, the ablation).
@@ -61,6 +64,8 @@ export interface DemoOptions {
   cache?: string;
   /** Learned network instead of the linear pipeline (image datasets only). */
   model?: ModelName;
+  /** FSDD features: Scattering1D (default) or TimeFrequencyScattering (--transform jtfs). */
+  transform?: TransformName;
   /** The model's non-linearity (default: the first of NONLINEARITIES[model]). */
   nonlinearity?: string;
   /** Training epochs (default: the model's documented standard run). */
@@ -100,6 +105,8 @@ Options:
   --limit N           use only the first N training items (and N/6 test items)
   --cache DIR         keep computed features in DIR and reuse them (featureSeconds then reports
                       the original extraction time)
+  --transform NAME    fsdd features: scattering1d (default) | jtfs (joint time-frequency
+                      scattering, TimeFrequencyScattering)
   --model NAME        train a learned network on scattering instead of the linear pipeline
                       (fashion-mnist, mnist, sample): sparse-scattering | tight-frame | phase-collapse
   --nonlinearity NAME phase-collapse: modulus (default) | threshold | relu;
@@ -225,6 +232,9 @@ export function parseArgs(
       case "--model":
         o.model = oneOf("--model", value, MODELS);
         break;
+      case "--transform":
+        o.transform = oneOf("--transform", value, TRANSFORMS);
+        break;
       case "--nonlinearity":
         if (!value) throw new UsageError("--nonlinearity", value, "a non-linearity name");
         o.nonlinearity = value;
@@ -254,11 +264,14 @@ export function parseArgs(
         throw new UsageError(
           "option",
           a,
-          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --model, --nonlinearity, --epochs, --checkpoint, --seed, --save, --report, --no-report, --quiet, --help",
+          "one of --dataset, --data-dir, --json, --classifier, --features, --C, --max-iter, --dim, --workers, --limit, --cache, --transform, --model, --nonlinearity, --epochs, --checkpoint, --seed, --save, --report, --no-report, --quiet, --help",
         );
     }
   }
   checkModelOptions(o, classifierGiven);
+  if (o.transform === "jtfs" && o.dataset !== "fsdd") {
+    throw new UsageError("--transform", o.transform, "jtfs with --dataset fsdd only (or scattering1d)");
+  }
   if (!classifierGiven) o.classifier = DEFAULT_CLASSIFIER[o.dataset];
   if (Number.isNaN(o.C)) o.C = DEFAULT_C[o.classifier];
   if (o.dataset !== "sample" && !o.dataDir && !o.help) {

@@ -24,6 +24,9 @@ export interface Scatter1dJob {
   J: number;
   Q: number;
   features: "plain" | "log";
+  /** "jtfs": TimeFrequencyScattering({ J, Jfr, Q, shape: T }) (format 'time') instead of Scattering1D. */
+  transform?: "jtfs";
+  Jfr?: number;
   batch?: number;
   /** Write the features here (length count * dim), e.g. a view on a SharedArrayBuffer. */
   out?: Float32Array;
@@ -32,4 +35,8 @@ export interface Scatter1dJob {
 // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
 export declare function scatter2d(lib: { Scattering2D: any }, job: Scatter2dJob): FeatureResult;
 // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
-export declare function scatter1d(lib: { Scattering1D: any }, job: Scatter1dJob): FeatureResult;
+export declare function scatter1d(
+  // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
+  lib: { Scattering1D: any; TimeFrequencyScattering?: any },
+  job: Scatter1dJob,
+): FeatureResult;

@@ -55,7 +55,9 @@ export function scatter2d(lib, job) {
  * Scattering1D features of fixed-length signals, Kymatio's spoken-digit recipe:
  * Sx = Scattering1D({J, Q, shape: T}).forward(x); drop order 0; "log" features are
  * mean over time of log(|Sx| + 1e-6), "plain" the mean of Sx over time; one
- * value per path of order 1 and 2.
+ * value per path of order 1 and 2. With job.transform "jtfs" the same recipe on
+ * TimeFrequencyScattering({J, Jfr, Q, shape: T}) (format 'time': one value per
+ * first- and second-order JTFS path; meta().row maps Kymatio's meta order to rows).
  * @param {{Scattering1D: any}} lib
  * @param {{signals: Float64Array, count: number, T: number, J: number, Q: number,
  *   features: "plain" | "log", batch?: number, out?: Float32Array, onProgress?: (done: number) => void}} job
@@ -64,10 +66,15 @@ export function scatter2d(lib, job) {
 export function scatter1d(lib, job) {
   const { signals, count, T, J, Q, features } = job;
   const batch = job.batch ?? 16;
-  const S = new lib.Scattering1D({ J, Q, shape: T });
-  const order = S.meta().order;
+  const jtfs = job.transform === "jtfs";
+  const S = jtfs
+    ? new lib.TimeFrequencyScattering({ J, Jfr: job.Jfr, Q, shape: T })
+    : new lib.Scattering1D({ J, Q, shape: T });
+  const meta = S.meta();
+  const order = meta.order;
   const keep = [];
-  for (let p = 0; p < order.length; p++) if (order[p] > 0) keep.push(p);
+  for (let p = 0; p < order.length; p++) if (order[p] > 0) keep.push(meta.row ? meta.row[p] : p);
+  keep.sort((a, b) => a - b);
   const dim = keep.length;
   const out = job.out ?? new Float32Array(count * dim);
   if (out.length !== count * dim)

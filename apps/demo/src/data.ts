@@ -24,6 +24,8 @@ const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 /** Scattering parameters of each kind of data (Kymatio's examples). */
 export const SCATTERING_2D = { J: 2, L: 8 } as const;
 export const SCATTERING_1D = { J: 8, Q: 12, T: 2 ** 13 } as const;
+/** TimeFrequencyScattering parameters of `--dataset fsdd --transform jtfs` (T: signal length). */
+export const JTFS_1D = { J: 6, Jfr: 2, Q: 8, T: 2 ** 13 } as const;
 
 /** A dataset ready for the pipeline: one feature job over train then test items. */
 export interface DemoData {
@@ -89,7 +91,8 @@ export function loadDemoData(o: DemoOptions): DemoData {
     const data = loadFsdd(dir);
     const tr = spread(data.train.signals.length, o.limit);
     const te = spread(data.test.signals.length, testLimit);
-    const { T, J, Q } = SCATTERING_1D;
+    const jtfs = o.transform === "jtfs";
+    const { T, J, Q } = jtfs ? JTFS_1D : SCATTERING_1D;
     const all = [...tr.map((i) => data.train.signals[i]), ...te.map((i) => data.test.signals[i])];
     const signals = new Float64Array(all.length * T);
     all.forEach((s, k) => {
@@ -103,8 +106,22 @@ export function loadDemoData(o: DemoOptions): DemoData {
       nTest: te.length,
       trainLabels: Uint8Array.from(tr, (i) => data.train.labels[i]),
       testLabels: Uint8Array.from(te, (i) => data.test.labels[i]),
-      job: { kind: "1d", signals, count: all.length, T, J, Q, features: o.features },
-      params: { scattering: "Scattering1D", J, Q, T, sampleRate: data.sampleRate },
+      job: jtfs
+        ? {
+            kind: "1d",
+            signals,
+            count: all.length,
+            T,
+            J,
+            Q,
+            features: o.features,
+            transform: "jtfs",
+            Jfr: JTFS_1D.Jfr,
+          }
+        : { kind: "1d", signals, count: all.length, T, J, Q, features: o.features },
+      params: jtfs
+        ? { scattering: "TimeFrequencyScattering", J, Jfr: JTFS_1D.Jfr, Q, T, sampleRate: data.sampleRate }
+        : { scattering: "Scattering1D", J, Q, T, sampleRate: data.sampleRate },
     };
   }
   let train: ImageSet;

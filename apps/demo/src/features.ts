@@ -22,6 +22,9 @@ export type FeatureJob =
       J: number;
       Q: number;
       features: "plain" | "log";
+      /** "jtfs": TimeFrequencyScattering({ J, Jfr, Q, shape: T }) instead of Scattering1D. */
+      transform?: "jtfs";
+      Jfr?: number;
     };
 
 /** Options of {@link extractFeatures}. */

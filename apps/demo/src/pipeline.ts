@@ -66,7 +66,10 @@ export function makeClassifier(name: ClassifierName, o: Pick<DemoOptions, "C" | 
 /** Cache file name of a run's features: dataset, feature kind, subset and scattering parameters. */
 export function cacheName(data: DemoData, o: DemoOptions): string {
   const p = data.params;
-  const scat = data.job.kind === "2d" ? `J${p.J}-L${p.L}` : `J${p.J}-Q${p.Q}-T${p.T}`;
+  const scat =
+    data.job.kind === "2d"
+      ? `J${p.J}-L${p.L}`
+      : `J${p.J}-Q${p.Q}-T${p.T}${p.Jfr === undefined ? "" : `-jtfs-Jfr${p.Jfr}`}`;
   return `${data.dataset}-${o.features}-${o.limit ?? "all"}-${scat}.f32`;
 }
 

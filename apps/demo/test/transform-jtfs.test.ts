@@ -1,0 +1,41 @@
+import * as scattering from "@scatterkit/scattering";
+import { describe, expect, it } from "vitest";
+import { UsageError, parseArgs } from "../src/args";
+import { scatter1d } from "../src/compute.mjs";
+
+describe("--transform jtfs", () => {
+  it("parses for fsdd and is refused elsewhere", () => {
+    expect(parseArgs(["--dataset", "fsdd", "--data-dir", "d", "--transform", "jtfs"]).transform).toBe("jtfs");
+    expect(parseArgs(["--dataset", "fsdd", "--data-dir", "d"]).transform).toBeUndefined();
+    expect(() => parseArgs(["--transform", "jtfs"])).toThrow(UsageError);
+    expect(() => parseArgs(["--dataset", "fsdd", "--data-dir", "d", "--transform", "wavelets"])).toThrow(
+      /--transform/,
+    );
+  });
+  it("features: mean over time of log(|JTFS| + 1e-6) for every first- and second-order path", () => {
+    const T = 256;
+    const signals = Float64Array.from(
+      { length: 2 * T },
+      (_, i) => Math.cos(0.01 * i * (i % T)) * Math.exp(-((((i % T) - 128) / 60) ** 2)),
+    );
+    const r = scatter1d(scattering, {
+      signals,
+      count: 2,
+      T,
+      J: 4,
+      Q: 4,
+      features: "log",
+      transform: "jtfs",
+      Jfr: 1,
+    });
+    const S = new scattering.TimeFrequencyScattering({ J: 4, Jfr: 1, Q: 4, shape: T });
+    const y = S.forward({ data: signals.subarray(T, 2 * T), shape: [T] });
+    const [P, nt] = y.shape;
+    expect(r.dim).toBe(P - 1); // all rows but order 0 (row 0)
+    for (const p of [1, 7, P - 1]) {
+      let s = 0;
+      for (let t = 0; t < nt; t++) s += Math.log(Math.abs(y.data[p * nt + t]) + 1e-6);
+      expect(r.features[r.dim + p - 1]).toBeCloseTo(s / nt, 4);
+    }
+  });
+});
