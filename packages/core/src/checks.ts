@@ -153,3 +153,13 @@ export function checkShape(name: string, value: unknown, rank: number, min = 1):
   }
   return value.map((v, i) => checkInteger(`${name}[${i}]`, v, min));
 }
+
+/**
+ * Returns `value` when it is true or false, `fallback` when `value` is undefined and a
+ * fallback is given; otherwise throws a ParameterError ("expected a boolean").
+ */
+export function checkBoolean(name: string, value: unknown, fallback?: boolean): boolean {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== "boolean") throw new ParameterError(name, value, "a boolean");
+  return value;
+}

@@ -23,6 +23,7 @@ export {
   allocLike,
   copyLike,
   checkShape,
+  checkBoolean,
 } from "./checks";
 export { checkOptions, checkOneOf, listOf, type CheckOptionsSettings } from "./options";
 export { Random, type RandomState } from "./random";

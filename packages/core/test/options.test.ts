@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ParameterError, checkOneOf, checkOptions, checkShape, copyLike, listOf } from "../src/index";
+import { ParameterError, checkBoolean, checkOneOf, checkOptions, checkShape, copyLike, listOf } from "../src/index";
 
 describe("checkOptions", () => {
   it("returns a plain object as is and reads undefined as {}", () => {
@@ -60,5 +60,17 @@ describe("checkShape", () => {
       "Invalid shape[1]: got 1.5; expected an integer >= 1.",
     );
     expect(() => checkShape("shape", [4, 4, 4], 4, 0)).toThrow(/an array of length 4 of four integers >= 0/);
+  });
+});
+
+describe("checkBoolean", () => {
+  it("passes booleans, applies the fallback to undefined only, refuses the rest", () => {
+    expect(checkBoolean("analytic", false, true)).toBe(false);
+    expect(checkBoolean("analytic", undefined, true)).toBe(true);
+    expect(() => checkBoolean("analytic", undefined)).toThrow(
+      "Invalid analytic: got undefined; expected a boolean.",
+    );
+    expect(() => checkBoolean("analytic", 1, true)).toThrow("Invalid analytic: got 1; expected a boolean.");
+    expect(() => checkBoolean("analytic", "yes")).toThrow(ParameterError);
   });
 });

@@ -16,7 +16,7 @@
  * ξ = 3π/4 / 2^j, slant 4/L; response = Re fft2(morlet); φ = Re fft2(gabor_2d(0.8 · 2^{J−1}, 0, 0)).
  * @module
  */
-import { ParameterError, checkInteger, checkOptions, checkShape } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkOptions, checkShape, checkBoolean } from "@scatterkit/core";
 import { complexPlan } from "@scatterkit/fft";
 import { fftFrequencies, gaborBank1D, gaborBank2D } from "./gabor";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
@@ -53,8 +53,7 @@ export function morletBank1D(opts: MorletBank1DOptions): DeepFilterBank {
   const N = checkInteger("N", opts.N, 2);
   const J = checkInteger("J", opts.J, 1, 30);
   const Q = checkInteger("Q", opts.Q ?? 1, 1, 64);
-  const analytic = opts.analytic ?? true;
-  if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");
+  const analytic = checkBoolean("analytic", opts.analytic, true);
   const w = fftFrequencies(N);
   const xiMax = Math.max(1 / (1 + 2 ** (1 / Q)), 0.35);
   const factor = (1 - 2 ** (-1 / Q)) / (1 + 2 ** (-1 / Q));
@@ -159,8 +158,7 @@ export function morletBank2D(opts: MorletBank2DOptions): DeepFilterBank {
   const [M, N] = checkShape("shape", opts.shape, 2);
   const J = checkInteger("J", opts.J, 1, 16);
   const L = checkInteger("L", opts.L ?? 8, 1, 64);
-  const analytic = opts.analytic ?? true;
-  if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");
+  const analytic = checkBoolean("analytic", opts.analytic, true);
   const wm = fftFrequencies(M);
   const wn = fftFrequencies(N);
   const neg = negatedFrequencyIndex([M, N]);

@@ -13,7 +13,7 @@
  * Weyl-Heisenberg system), then (by default) made a canonical tight frame.
  * @module
  */
-import { ParameterError, checkInteger, checkNumber, checkOptions, checkShape } from "@scatterkit/core";
+import { checkInteger, checkNumber, checkOptions, checkShape, checkBoolean } from "@scatterkit/core";
 import { type DeepFilterBank, canonicalTight, negatedFrequencyIndex } from "./tight";
 
 /** numpy's fftfreq(n): k/n for k < ceil(n/2), (k − n)/n after. */
@@ -48,8 +48,7 @@ export function gaborBank1D(opts: GaborBank1DOptions): DeepFilterBank {
   checkOptions("opts", opts, { required: true, expected: "an options object { N, K }" });
   const N = checkInteger("N", opts.N, 2);
   const K = checkInteger("K", opts.K, 1);
-  const analytic = opts.analytic ?? true;
-  if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");
+  const analytic = checkBoolean("analytic", opts.analytic, true);
   const s =
     opts.sigma === undefined
       ? 0.5 / (K + 1)
@@ -108,8 +107,7 @@ export function gaborBank2D(opts: GaborBank2DOptions): DeepFilterBank {
   checkOptions("opts", opts, { required: true, expected: "an options object { shape, K }" });
   const [M, N] = checkShape("shape", opts.shape, 2);
   const K = checkInteger("K", opts.K, 1);
-  const analytic = opts.analytic ?? true;
-  if (typeof analytic !== "boolean") throw new ParameterError("analytic", analytic, "a boolean");
+  const analytic = checkBoolean("analytic", opts.analytic, true);
   const delta = 0.5 / (K + 1);
   const s =
     opts.sigma === undefined ? delta : checkNumber("sigma", opts.sigma, { min: 0, minExclusive: true });
