@@ -14,7 +14,7 @@ const common = {
   clean: false,
   removeNodeProtocol: false,
   splitting: false,
-  shims: false,
+  shims: true, // import.meta.url in the CJS build (package versions are read with createRequire)
 } as const;
 export default defineConfig([
   { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true },

@@ -1,0 +1,368 @@
+/**
+ * `scatterkit features`: the ordered inputs (or one shard of them) through a scattering
+ * transform into a float32 `.npy`, one row per input row, with `FILE.npy.json` beside it.
+ *
+ * Streaming: inputs are read one at a time into a batch of at most `batch` rows, the batch
+ * goes through `forwardAsync` (the worker pool of @scatterkit/scattering: every core), and its
+ * rows are appended to the file in order; nothing else is held, so memory stays flat however
+ * many files there are. Every second or so (a checkpoint) the `.npy` header is rewritten with
+ * the row count and the JSON is replaced atomically (write + rename) with the inputs so far and
+ * the position to continue from: a run killed at any moment resumes (`--resume`) from its last
+ * checkpoint, and a run stopped by Ctrl-C / SIGTERM finishes its batch and leaves a valid
+ * partial output (complete: false).
+ * @module
+ */
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
+import { FormatError, ParameterError } from "@scatterkit/core";
+import { type InputFile, listInputs, openInput } from "./inputs";
+import { npyHeader } from "./npy";
+import { type Progress, makeProgress } from "./progress";
+import { type Shard, resolveShard, shardRange } from "./shard";
+import { TRANSFORM_OPTIONS, type TransformName, type TransformParams, buildTransform, domainOf } from "./transform";
+
+/** Options of {@link runFeatures} (the command line's, parsed). */
+export interface FeaturesOptions {
+  transform: TransformName;
+  /** Transform options by command-line name (J, Q, L, T, ...); defaults filled in. */
+  params?: TransformParams;
+  /** Output `.npy` path; `{shard}` is replaced by the shard index. */
+  out: string;
+  /** Files and folders. */
+  inputs: string[];
+  /** Audio: pad or trim to this many samples. */
+  length?: number;
+  /** Images: colour to grey. */
+  gray?: boolean;
+  /** "plain" (default): the coefficients; "log": log(|Sx| + 1e-6). */
+  features?: "plain" | "log";
+  /** `I/N`. */
+  shard?: string;
+  /** N for `JOB_COMPLETION_INDEX`. */
+  shards?: number;
+  /** Continue the run recorded in `out` and `out.json`. */
+  resume?: boolean;
+  /** Rows per batch (default: about 4 MB of input and output, 2..256). */
+  batch?: number;
+  /** Limits on files (see ReadOptions / ImageLimits). */
+  maxBytes?: number;
+  maxPixels?: number;
+  /** Progress display (default: "bar" on a TTY, else "lines"). */
+  progress?: "bar" | "lines" | "none";
+  /** Where messages go (default process.stderr). */
+  stream?: NodeJS.WritableStream;
+  /** Environment for the shard variables (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** Stops the run at the next batch boundary (Ctrl-C), leaving a valid partial output. */
+  signal?: AbortSignal;
+  /** Seconds between checkpoints (default 1). */
+  checkpointSeconds?: number;
+  /** The command line, recorded in the JSON. */
+  argv?: string[];
+}
+
+/** One entry of the JSON's `inputs`: rows [row, row + rows) of the .npy came from `file`. */
+export interface InputRecord {
+  file: string;
+  row: number;
+  rows: number;
+}
+
+/** One entry of the JSON's `skipped`. */
+export interface SkipRecord {
+  file: string;
+  /** Index of the file in the whole ordered input list. */
+  index: number;
+  reason: string;
+}
+
+/** The JSON written beside a features `.npy` (`FILE.npy.json`). */
+export interface FeaturesJson {
+  format: "scatterkit-features/1";
+  complete: boolean;
+  transform: TransformName;
+  parameters: Record<string, number | string | boolean | null>;
+  dtype: "float32";
+  /** Shape of one transform input (a row's signal or image). */
+  inputShape: number[];
+  /** Shape of one output row. */
+  rowShape: number[];
+  /** Rows in the .npy. */
+  rows: number;
+  /** sha256 of the whole ordered input list (all shards), so merge and resume can check it. */
+  inputList: { count: number; sha256: string };
+  /** This file's part of the list: inputs [start, end). */
+  shard: { index: number; count: number; source: string; start: number; end: number } | null;
+  inputs: InputRecord[];
+  skipped: SkipRecord[];
+  /** Where the run continues: next input (whole-list index) and its next row. */
+  position: { input: number; row: number };
+  versions: Record<string, string>;
+  timings: { seconds: number; readSeconds: number; transformSeconds: number; writeSeconds: number; filesPerSecond: number };
+  command: string[];
+}
+
+/** What {@link runFeatures} returns. */
+export interface FeaturesSummary {
+  json: FeaturesJson;
+  /** True when stopped by the signal before the end. */
+  interrupted: boolean;
+}
+
+/** Versions of the packages a run used (and Node.js). */
+export function versions(): Record<string, string> {
+  const req = createRequire(import.meta.url);
+  const v: Record<string, string> = { node: process.versions.node };
+  for (const p of ["@scatterkit/cli", "@scatterkit/scattering", "@scatterkit/core", "@scatterkit/datasets"]) {
+    try {
+      v[p] = (req(`${p}/package.json`) as { version: string }).version;
+    } catch {
+      v[p] = "unknown";
+    }
+  }
+  return v;
+}
+
+/** sha256 (hex) of the ordered list of paths. */
+export function hashList(files: readonly string[]): string {
+  const h = createHash("sha256");
+  for (const f of files) h.update(`${f}\n`);
+  return h.digest("hex");
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Writes `text` to `path` atomically (a temporary file renamed over it). */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+/**
+ * Runs `scatterkit features`: reads the inputs (or this process's shard of them), writes the
+ * float32 `.npy` of their transform coefficients (row i = i-th row read) and its JSON.
+ * @throws ParameterError for bad options or an unusable resume; FormatError when no input is readable
+ */
+export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> {
+  const t0 = performance.now();
+  const stream = o.stream ?? process.stderr;
+  const name = o.transform;
+  if (!(name in TRANSFORM_OPTIONS)) throw new ParameterError("--transform", name, "scattering1d, scattering2d or jtfs");
+  const domain = domainOf(name);
+  const features = o.features ?? "plain";
+  if (features !== "plain" && features !== "log") throw new ParameterError("--features", features, '"plain" or "log"');
+  if (o.length !== undefined && domain !== "audio") throw new ParameterError("--length", o.length, "only with an audio transform (scattering1d, jtfs)");
+  if (o.gray && domain !== "image") throw new ParameterError("--gray", true, "only with scattering2d");
+  const params: FeaturesJson["parameters"] = {
+    ...TRANSFORM_OPTIONS[name].defaults,
+    ...(o.params ?? {}),
+    features,
+    length: o.length ?? null,
+    gray: !!o.gray,
+  };
+  const files = listInputs(o.inputs);
+  if (files.length === 0) throw new ParameterError("INPUT", o.inputs.join(" "), "files or folders holding at least one WAV, PNG, JPEG or NPY file");
+  const shard: Shard | null = resolveShard(o.shard, o.shards, o.env ?? process.env);
+  const { start, end } = shard ? shardRange(files.length, shard.index, shard.count) : { start: 0, end: files.length };
+  const out = o.out.replaceAll("{shard}", String(shard?.index ?? 0));
+  const jsonPath = `${out}.json`;
+  const inputList = { count: files.length, sha256: hashList(files) };
+  const shardInfo = shard ? { index: shard.index, count: shard.count, source: shard.source, start, end } : null;
+  const read = { domain, length: o.length, gray: o.gray, maxBytes: o.maxBytes, maxPixels: o.maxPixels };
+
+  // Resume: the recorded run must be this one; its rows past the last checkpoint are dropped.
+  let prior: FeaturesJson | null = null;
+  if (o.resume && existsSync(jsonPath) && existsSync(out)) {
+    prior = JSON.parse(readFileSync(jsonPath, "utf8")) as FeaturesJson;
+    const mine = { transform: name, parameters: params, inputList, shard: shardInfo && { index: shard?.index, count: shard?.count, start, end } };
+    const theirs = {
+      transform: prior.transform,
+      parameters: prior.parameters,
+      inputList: prior.inputList,
+      shard: prior.shard && { index: prior.shard.index, count: prior.shard.count, start: prior.shard.start, end: prior.shard.end },
+    };
+    if (!sameJson(mine, theirs)) {
+      throw new ParameterError("--resume", jsonPath, `a run with the same transform, parameters, inputs and shard (recorded: ${JSON.stringify(theirs).slice(0, 400)})`);
+    }
+  }
+
+  // The shape of a row: the first readable input of the whole ordered list decides (all shards agree).
+  let inputShape: number[];
+  if (prior) inputShape = prior.inputShape;
+  else {
+    let found: number[] | null = null;
+    for (const f of files) {
+      try {
+        const file = openInput(f, read);
+        found = file.shape;
+        file.close();
+        break;
+      } catch {
+        // named when its own shard reaches it
+      }
+    }
+    if (!found) throw new FormatError(`None of the ${files.length} inputs can be read (first: ${files[0]}); nothing to compute.`);
+    inputShape = found;
+  }
+  const { transform, rowShape } = buildTransform(name, params as TransformParams, inputShape);
+  const inSize = inputShape.reduce((a, b) => a * b, 1);
+  const rowSize = rowShape.reduce((a, b) => a * b, 1);
+  const rowBytes = rowSize * 4;
+  const header = npyHeader(0, rowShape);
+  const batch = o.batch ?? Math.max(2, Math.min(256, 2 * Math.floor((4 << 20) / (8 * (inSize + rowSize)))));
+
+  const json: FeaturesJson = {
+    format: "scatterkit-features/1",
+    complete: false,
+    transform: name,
+    parameters: params,
+    dtype: "float32",
+    inputShape,
+    rowShape,
+    rows: 0,
+    inputList,
+    shard: shardInfo,
+    inputs: [],
+    skipped: [],
+    position: { input: start, row: 0 },
+    versions: versions(),
+    timings: { seconds: 0, readSeconds: 0, transformSeconds: 0, writeSeconds: 0, filesPerSecond: 0 },
+    command: o.argv ?? [],
+  };
+  let fd: number;
+  let priorSeconds = 0;
+  if (prior) {
+    json.rows = prior.rows;
+    json.inputs = prior.inputs;
+    json.skipped = prior.skipped.filter((s) => s.index < prior.position.input);
+    json.position = prior.position;
+    priorSeconds = prior.timings.seconds;
+    fd = openSync(out, "r+");
+    ftruncateSync(fd, header.length + json.rows * rowBytes);
+  } else {
+    fd = openSync(out, "w");
+  }
+  const timings = { read: prior?.timings.readSeconds ?? 0, transform: prior?.timings.transformSeconds ?? 0, write: prior?.timings.writeSeconds ?? 0 };
+  const mode = o.progress ?? ((stream as NodeJS.WriteStream).isTTY ? "bar" : "lines");
+  const total = end - start;
+  const progress: Progress = makeProgress(mode, total, stream, shard ? `shard ${shard.index}/${shard.count}` : "scatterkit", json.position.input - start);
+  const firstDone = json.position.input - start;
+  let skippedHere = json.skipped.filter((s) => s.index >= start).length;
+  const tRun = performance.now();
+
+  const checkpoint = (complete: boolean) => {
+    const t = performance.now();
+    writeSync(fd, npyHeader(json.rows, rowShape), 0, header.length, 0);
+    json.complete = complete;
+    const seconds = priorSeconds + (t - t0) / 1000;
+    json.timings = {
+      seconds,
+      readSeconds: timings.read,
+      transformSeconds: timings.transform,
+      writeSeconds: timings.write,
+      filesPerSecond: (json.position.input - start - firstDone) / Math.max(1e-9, (t - tRun) / 1000),
+    };
+    writeAtomic(jsonPath, `${JSON.stringify(json, null, 1)}\n`);
+    return (performance.now() - t) / 1000;
+  };
+  checkpoint(false);
+
+  // The batch: input rows, and where each came from.
+  const xb = new Float32Array(batch * inSize);
+  const from: { input: number; row: number }[] = [];
+  let lastCheckpoint = performance.now();
+  let checkpointCost = 0;
+  const flush = async () => {
+    const b = from.length;
+    if (b === 0) return;
+    let t = performance.now();
+    const y = await transform.forwardAsync({ data: xb.subarray(0, b * inSize), shape: [b, ...inputShape] });
+    const data = y.data as Float32Array;
+    if (features === "log") for (let i = 0; i < data.length; i++) data[i] = Math.log(Math.abs(data[i]) + 1e-6);
+    timings.transform += (performance.now() - t) / 1000;
+    t = performance.now();
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, b * rowBytes);
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off, header.length + json.rows * rowBytes + off);
+    timings.write += (performance.now() - t) / 1000;
+    for (const f of from) {
+      const last = json.inputs[json.inputs.length - 1];
+      if (last && last.file === files[f.input] && last.row + last.rows === json.rows) last.rows++;
+      else json.inputs.push({ file: files[f.input], row: json.rows, rows: 1 });
+      json.rows++;
+    }
+    from.length = 0;
+  };
+
+  let interrupted = false;
+  let cursor = { ...json.position };
+  try {
+    while (cursor.input < end) {
+      if (o.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const i = cursor.input;
+      let t = performance.now();
+      let file: InputFile | null = null;
+      try {
+        file = openInput(files[i], read);
+        if (!sameJson(file.shape, inputShape)) {
+          const hint = domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
+          throw new FormatError(`has row shape [${file.shape.join(", ")}], the run's is [${inputShape.join(", ")}]${hint}.`);
+        }
+      } catch (e) {
+        file?.close();
+        file = null;
+        const reason = (e as Error).message;
+        json.skipped.push({ file: files[i], index: i, reason });
+        skippedHere++;
+        progress.log(`skipped ${files[i]}: ${reason}`);
+      }
+      timings.read += (performance.now() - t) / 1000;
+      if (file) {
+        try {
+          for (let r = cursor.row; r < file.rows; r++) {
+            t = performance.now();
+            file.read(r, r + 1, xb.subarray(from.length * inSize, (from.length + 1) * inSize));
+            timings.read += (performance.now() - t) / 1000;
+            from.push({ input: i, row: r });
+            if (from.length === batch) {
+              await flush();
+              cursor = r + 1 < file.rows ? { input: i, row: r + 1 } : { input: i + 1, row: 0 };
+              json.position = cursor;
+              if ((performance.now() - lastCheckpoint) / 1000 >= Math.max(o.checkpointSeconds ?? 1, 20 * checkpointCost)) {
+                checkpointCost = checkpoint(false);
+                lastCheckpoint = performance.now();
+              }
+              if (o.signal?.aborted) break;
+            }
+          }
+        } finally {
+          file.close();
+        }
+        if (o.signal?.aborted && cursor.input === i && from.length === 0) {
+          interrupted = cursor.input < end;
+          break;
+        }
+      }
+      cursor = { input: i + 1, row: 0 };
+      if (from.length === 0) json.position = cursor;
+      progress.update(i + 1 - start, skippedHere);
+    }
+    await flush();
+    json.position = cursor;
+    interrupted = interrupted || cursor.input < end;
+    checkpoint(!interrupted);
+    ftruncateSync(fd, header.length + json.rows * rowBytes);
+  } finally {
+    closeSync(fd);
+    progress.stop();
+    await transform.dispose();
+  }
+  return { json, interrupted };
+}
