@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { KernelModule, WasmModuleError, defineKernel, toWat, wasmStrict } from "../src/index";
+import {
+  KernelModule,
+  SCALAR_OPS,
+  SIMD_OPS,
+  SWAP_HALVES,
+  WasmModuleError,
+  defineKernel,
+  toWat,
+  wasmStrict,
+} from "../src/index";
 import { firstDifference, runTwins } from "./twins";
 
 // The example of defineKernel's doc comment: y[i] = a x[i] + y[i], two lanes at a time.
@@ -129,5 +138,47 @@ describe("defineKernel / KernelModule", () => {
       ts: () => {},
     });
     expect(() => k.body()).toThrow(/expected 2/);
+  });
+});
+
+describe("opcode table", () => {
+  it("gives every instruction a distinct code within its table, and toWat reads each back by name", () => {
+    for (const table of [SCALAR_OPS, SIMD_OPS]) {
+      const codes = Object.values(table).map(([c]) => c);
+      expect(new Set(codes).size).toBe(codes.length);
+    }
+    // one function using a sample of instructions of each immediate kind
+    const k = defineKernel({
+      name: "mix",
+      doc: "exercises immediates",
+      params: ["p: i32", "x: f64"],
+      wasm: (f, p) => {
+        const v = f.local("v128");
+        f.get(p.p).op("f64.load", 3, 8).get(p.x).op("f64.add").op("f64x2.splat").set(v);
+        f.get(p.p).get(v).op("f64x2.extract_lane", 1).op("f64.store", 3, 16);
+        f.get(p.p)
+          .f64x2(0.5, -2)
+          .get(v)
+          .op("i8x16.shuffle", ...SWAP_HALVES)
+          .op("f64x2.mul")
+          .store(32);
+        f.i32(-123456).op("drop");
+      },
+      ts: () => {},
+    });
+    const wat = new KernelModule("mix", [k] as const, { export: "mem", min: 1 }).wat();
+    for (const line of [
+      "f64.load offset=8 align=8",
+      "f64x2.extract_lane 1",
+      "f64.store offset=16 align=8",
+      "v128.const f64x2 0.5 -2",
+      "i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7",
+      "v128.store offset=32 align=8",
+      "i32.const -123456",
+      '(memory (export "mem") 1)',
+      "(param i32 f64)",
+    ]) {
+      expect(wat).toContain(line);
+    }
   });
 });
