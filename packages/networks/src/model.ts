@@ -59,7 +59,7 @@ export interface Net {
 export interface FrontEndSpec {
   J: number;
   L: number;
-  /** Apply log(S + 1e-4)? */
+  /** Apply log(|S| + 1e-4) (|.|: float32 round-off leaves tiny negative coefficients)? */
   log: boolean;
 }
 
@@ -282,7 +282,7 @@ export abstract class NetworkBase implements NetworkEstimator {
 
   private postFrontEnd(d: Float32Array): void {
     if (!this.frontEndSpec().log) return;
-    for (let i = 0; i < d.length; i++) d[i] = Math.log(d[i] + 1e-4);
+    for (let i = 0; i < d.length; i++) d[i] = Math.log(Math.abs(d[i]) + 1e-4);
   }
 
   // ---------------------------------------------------------------- parameters
