@@ -41,10 +41,11 @@ Other options:
   --max-pixels N    skip images declaring more than N pixels (default 67108864)
   --progress MODE   bar (default on a terminal) | lines (default otherwise) | none
   --quiet           same as --progress none
+  --checkpoint S    seconds between checkpoints (header + JSON rewritten; default 1)
 `;
 
 const FLAGS_WITH_VALUE = new Set([
-  "transform", "out", "length", "features", "shard", "shards", "batch", "max-bytes", "max-pixels", "progress",
+  "transform", "out", "length", "features", "shard", "shards", "batch", "max-bytes", "max-pixels", "progress", "checkpoint",
 ]);
 const BOOLEAN_FLAGS = new Set(["gray", "resume", "quiet", "help", "log"]);
 const ALL_TRANSFORM_FLAGS = new Set(Object.values(TRANSFORM_OPTIONS).flatMap((t) => Object.keys(t.options)));
@@ -140,7 +141,14 @@ export function featuresOptions(p: ParsedArgs): FeaturesOptions {
     maxBytes: intFlag(f, "max-bytes", 1),
     maxPixels: intFlag(f, "max-pixels", 1),
     progress,
+    checkpointSeconds: f.checkpoint === undefined ? undefined : checkpointFlag(f.checkpoint),
   };
+}
+
+function checkpointFlag(v: string | true): number {
+  const n = Number(v);
+  if (typeof v !== "string" || v.trim() === "" || !(n >= 0) || !Number.isFinite(n)) throw new ParameterError("--checkpoint", v, "a number of seconds >= 0");
+  return n;
 }
 
 /**
