@@ -22,7 +22,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LogisticRegression, StandardScaler } from "@scatterkit/classifiers";
 import { loadMnistLike } from "@scatterkit/datasets";
-import { gemm, getEngineName } from "@scatterkit/linalg";
+import { PackedRows, gemm, getEngineName } from "@scatterkit/linalg";
 import type { BenchOptions, BenchResult, BenchRow } from "../types";
 import { type MeasureOptions, measure, now } from "../util";
 
@@ -146,6 +146,56 @@ function timeGemm(c: GemmCase, timing: MeasureOptions): number {
     }
   };
   return measure(fn, timing).medianSeconds;
+}
+
+const NUMPY_PASS = `
+import json, sys, time
+import numpy as np
+a = json.load(sys.stdin)
+rng = np.random.default_rng(1)
+X = (rng.random((a["n"], a["d"])) - 0.5).astype(np.float32)
+W = (rng.random((a["l"], a["d"])) - 0.5)
+def f():
+    Z = X @ W.T
+    return Z.T @ X
+f()
+s = []
+for _ in range(7):
+    t0 = time.perf_counter(); f(); s.append(time.perf_counter() - t0)
+s.sort()
+print(json.dumps({"seconds": s[len(s) // 2]}))
+`;
+
+/**
+ * The logistic-regression products on linalg's PackedRows (X resident, float32): one fused
+ * pass = Z = X W^T, then G = R^T X (4 n d l flops), beside numpy's X @ W.T then Z.T @ X
+ * (float32 X times float64 W: numpy promotes to float64).
+ */
+function packedRowsRow(timing: MeasureOptions): BenchRow {
+  const [n, d, l] = [3000, 3969, 10];
+  process.stderr.write("linalg: packed-rows pass\n");
+  const np = python(NUMPY_PASS, { n, d, l });
+  const x = randomArray(n * d, true, 3);
+  const P = new PackedRows({ data: x, shape: [n, d] });
+  const w = randomArray(l * d, false, 4) as Float64Array;
+  const g = new Float64Array(l * d);
+  const copy = (z: Float64Array, r: Float64Array, _row0: number, count: number, lp: number) => {
+    for (let q = 0; q < count * lp; q++) r[q] = z[q];
+    return 0;
+  };
+  const s = measure(() => P.pass(w, l, null, copy, g), timing).medianSeconds;
+  const ns = (np?.seconds as number | undefined) ?? null;
+  const flops = 4 * n * d * l;
+  return {
+    suite: "linalg",
+    case: "packedrows-pass-3000x3969-l10-f32",
+    params: { n, d, l, dtype: "float32", what: "Z = X W^T then G = Z^T X, fused" },
+    medianSeconds: s,
+    gflops: flops / s / 1e9,
+    numpySeconds: ns,
+    numpyGflops: ns ? flops / ns / 1e9 : null,
+    speedVsNumpy: ns ? ns / s : null,
+  };
 }
 
 // ---------- features (Scattering2D J=2 L=8, log(|Sx| + 1e-6)) ----------
@@ -329,10 +379,12 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
   const timing: MeasureOptions = quick
     ? { warmup: 1, repeats: 3, minSampleSeconds: 0.002 }
     : { warmup: 1, repeats: 5, minSampleSeconds: 0.2 };
-  const np = quick ? null : python(NUMPY_GEMM, cases);
-  if (!quick && !np) notes.push("numpy comparison skipped (python3 with numpy not found or failed)");
+  let npVersion: unknown = null;
   for (const c of cases) {
     process.stderr.write(`linalg: ${c.key}\n`);
+    // numpy right before ours, case by case, so that both see the same machine load
+    const np = quick ? null : python(NUMPY_GEMM, [c]);
+    if (np) npVersion = np.numpy;
     const s = timeGemm(c, timing);
     const flops = 2 * c.m * c.n * c.k * c.batch;
     const ns = (np?.seconds as Record<string, number> | undefined)?.[c.key];
@@ -354,10 +406,12 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
       speedVsNumpy: ns ? ns / s : null,
     });
   }
-  if (np)
+  if (!quick) out.push(packedRowsRow(timing));
+  if (npVersion) {
     notes.push(
-      `numpy ${np.numpy} (same run, same machine load); speedVsNumpy = numpy seconds / ours (> 1: ours faster)`,
+      `numpy ${npVersion} timed case by case right before ours; speedVsNumpy = numpy seconds / ours (> 1: ours faster)`,
     );
+  } else if (!quick) notes.push("numpy comparison skipped (python3 with numpy not found or failed)");
 
   if (!quick) {
     const feats = await issueFeatures(4000);
@@ -371,52 +425,66 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
       if (Number.isFinite(feats.seconds))
         notes.push(`features computed in ${feats.seconds.toFixed(2)} s (then cached)`);
       const repeats = Number(process.env.SCATTERKIT_LINALG_REPEATS ?? 3);
-      const sk = python(SKLEARN_FIT, {
-        features: feats.files.features,
-        labels: feats.files.labels,
-        n: 4000,
-        d,
-        train: ntr,
-        repeats,
-      });
-      const skRuns = (sk?.runs as { seconds: number; accuracy: number; nIter: number }[] | undefined) ?? [];
-      const skSec = skRuns.length
-        ? skRuns.map((r) => r.seconds).sort((a, b) => a - b)[skRuns.length >> 1]
-        : null;
-      const skAcc = skRuns.length ? skRuns[0].accuracy : null;
-      for (const mode of ["fit", "fitAsync-2-threads"] as const) {
-        const times: number[] = [];
-        let acc = 0;
-        let model: LogisticRegression | null = null;
-        for (let r = 0; r < repeats; r++) {
+      const modes = ["fit", "fitAsync-2-threads"] as const;
+      const times: Record<string, number[]> = { fit: [], "fitAsync-2-threads": [], sklearn: [] };
+      const acc: Record<string, number> = {};
+      const models: Record<string, LogisticRegression> = {};
+      let skVersion: unknown = null;
+      let skAcc: number | null = null;
+      let skIter: number | null = null;
+      // one scikit-learn fit, then ours, repeat after repeat (same machine load for both)
+      for (let r = 0; r < repeats; r++) {
+        process.stderr.write(`linalg: scikit-learn fit run ${r + 1}/${repeats}\n`);
+        const one = python(SKLEARN_FIT, {
+          features: feats.files.features,
+          labels: feats.files.labels,
+          n: 4000,
+          d,
+          train: ntr,
+          repeats: 1,
+        });
+        const run = (one?.runs as { seconds: number; accuracy: number; nIter: number }[] | undefined)?.[0];
+        if (one && run) {
+          skVersion = one.sklearn;
+          times.sklearn.push(run.seconds);
+          skAcc = run.accuracy;
+          skIter = run.nIter;
+        }
+        for (const mode of modes) {
           process.stderr.write(`linalg: logistic ${mode} run ${r + 1}/${repeats}\n`);
           const t0 = now();
           const sc = new StandardScaler().fit(Xtr);
           const Ztr = sc.transform(Xtr);
-          model = new LogisticRegression({ C: 1, maxIter: 100 });
+          const model = new LogisticRegression({ C: 1, maxIter: 100 });
           if (mode === "fit") model.fit(Ztr, ytr);
           else await model.fitAsync(Ztr, ytr, { workers: 2 });
-          times.push(now() - t0);
-          acc = accuracyOf(model.predict(sc.transform(Xte)), yte);
+          times[mode].push(now() - t0);
+          acc[mode] = accuracyOf(model.predict(sc.transform(Xte)), yte);
+          models[mode] = model;
         }
-        times.sort((a, b) => a - b);
-        const s = times[times.length >> 1];
+      }
+      const med = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[v.length >> 1] : null);
+      const skSec = med(times.sklearn);
+      for (const mode of modes) {
+        const s = med(times[mode]) as number;
         out.push({
           suite: "linalg",
           case: `scaler+logreg-${mode}`,
           params: { n: ntr, d, k: 10, C: 1, maxIter: 100, dtype: "float32", features: "S2D J=2 L=8 log" },
           medianSeconds: s,
-          accuracy: acc,
-          nIter: model?.nIter ?? null,
-          nEvaluations: model?.nEvaluations ?? null,
+          accuracy: acc[mode],
+          nIter: models[mode].nIter,
+          nEvaluations: models[mode].nEvaluations,
           sklearnSeconds: skSec,
           sklearnAccuracy: skAcc,
           speedVsSklearn: skSec ? skSec / s : null,
+          runs: times[mode].map((t) => Number(t.toFixed(2))),
+          sklearnRuns: times.sklearn.map((t) => Number(t.toFixed(2))),
         });
       }
-      if (sk)
+      if (skVersion)
         notes.push(
-          `scikit-learn ${sk.sklearn} lbfgs (n_iter ${skRuns[0]?.nIter}); speedVsSklearn = sklearn seconds / ours (> 1: ours faster)`,
+          `scikit-learn ${skVersion} lbfgs, StandardScaler + LogisticRegression(C=1, max_iter=100) (n_iter ${skIter}), one run before each of ours; speedVsSklearn = sklearn median / ours (> 1: ours faster)`,
         );
       else notes.push("scikit-learn comparison skipped (python3 with sklearn not found or failed)");
     }
