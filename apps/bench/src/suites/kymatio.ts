@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import type { Tensor } from "@scatterkit/core";
 import type { BenchOptions, BenchResult, BenchRow } from "../types";
 import { median, now } from "../util";
+import { loadJtfsTimings } from "./kymatio-jtfs";
 
 interface KymatioRow {
   case: string;
@@ -79,6 +80,9 @@ async function build(row: KymatioRow): Promise<Transform | null> {
   if (typeof ctor !== "function") return null;
   if (row.transform === "Scattering1D") return new ctor({ J: p.J, shape: p.shape, Q: p.Q });
   if (row.transform === "Scattering2D") return new ctor({ J: p.J, shape: p.shape, L: p.L });
+  if (row.transform === "TimeFrequencyScattering") {
+    return new ctor({ J: p.J, Jfr: p.Jfr, Q: p.Q, shape: p.shape, format: row.params.format });
+  }
   return new ctor({ J: p.J, shape: p.shape, L: p.L, sigma0: p.sigma0 ?? 1, maxOrder: 2 });
 }
 
@@ -91,7 +95,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     .split(",")
     .map((c) => c.trim())
     .filter(Boolean);
-  for (const ref of loadKymatioTimings()) {
+  for (const ref of [...loadKymatioTimings(), ...loadJtfsTimings()]) {
     if (opts.quick && !quickCases.has(ref.case)) continue;
     if (only.length > 0 && !only.includes(ref.case)) continue;
     process.stderr.write(`kymatio: ${ref.case} ...\n`);
