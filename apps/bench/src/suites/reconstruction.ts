@@ -189,6 +189,7 @@ export const curves = new Map<string, ReconstructResult>();
 
 function runJob(job: Job, outDir: string, log: (s: string) => void): BenchRow {
   const target = job.S.forward({ data: job.x0, shape: job.shape } as Tensor);
+  const cpu0 = process.cpuUsage();
   const res: ReconstructResult = reconstruct(job.S, target, {
     shape: job.shape,
     method: job.method,
@@ -212,6 +213,11 @@ function runJob(job: Job, outDir: string, log: (s: string) => void): BenchRow {
     case: job.name,
     params: { ...job.params, method: job.method, iterations: job.iterations },
     medianSeconds: res.seconds[last],
+    // CPU seconds of this process (all threads): the wall time above includes waiting on a busy machine
+    cpuSeconds: (() => {
+      const c = process.cpuUsage(cpu0);
+      return (c.user + c.system) / 1e6;
+    })(),
     initialError: res.errors[0],
     finalError: res.errors[last],
     forwardCalls: res.forwardCalls,
@@ -266,6 +272,11 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     const k = errs.findIndex((e) => e <= kym.relativeScatteringErrorAfter200);
     row.reachIteration = k >= 0 ? k : null;
     row.reachSeconds = k >= 0 ? Number(secs[k].toFixed(2)) : null;
+    // CPU seconds up to that iteration, pro rata of the run's CPU time per wall second
+    row.reachCpuSeconds =
+      k >= 0
+        ? Number(((secs[k] / (row.medianSeconds as number)) * (row.cpuSeconds as number)).toFixed(2))
+        : null;
     row.kymatioError = kym.relativeScatteringErrorAfter200;
     row.kymatioSeconds = kym.seconds;
     rows.push(row);
