@@ -21,7 +21,7 @@ const sink = () => {
 };
 
 describe("demo --model (tiny end-to-end run)", () => {
-  it("trains one epoch on 600/100 images and writes JSON, report, model file and checkpoint that agree", async () => {
+  it("trains one epoch on 300/50 images and writes JSON, report, model file and checkpoint that agree", async () => {
     const dir = mkdtempSync(join(tmpdir(), "demo-net-"));
     const args = [
       ...DATA,
@@ -30,7 +30,7 @@ describe("demo --model (tiny end-to-end run)", () => {
       "--epochs",
       "1",
       "--limit",
-      "600",
+      "300",
       "--workers",
       "1",
       "--seed",
@@ -65,8 +65,8 @@ describe("demo --model (tiny end-to-end run)", () => {
       "epochs",
     ]);
     expect(j).toMatchObject({
-      train: 600,
-      test: 100,
+      train: 300,
+      test: 50,
       model: "phase-collapse",
       nonlinearity: "modulus",
       epochs: 1,
