@@ -3,8 +3,8 @@
  * exported), every function exported under its name, and the code section.
  * @internal
  */
-import type { WasmBody } from "./body";
-import { uleb } from "./leb";
+import { type WasmBody, pushBytes } from "./body";
+import { pushUleb, uleb } from "./leb";
 
 /**
  * Where a module's single memory comes from: imported as `module.name`, or defined
@@ -16,11 +16,17 @@ export type WasmMemory =
   | { export: string; min: number };
 
 function section(id: number, payload: number[]): number[] {
-  return [id, ...uleb(payload.length), ...payload];
+  const out = [id];
+  pushUleb(out, payload.length);
+  pushBytes(out, payload);
+  return out;
 }
 
 function vec(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
+  const out: number[] = [];
+  pushUleb(out, items.length);
+  for (const item of items) pushBytes(out, item);
+  return out;
 }
 
 function str(s: string): number[] {
@@ -60,5 +66,7 @@ export function assembleModule(
   }
   parts.push(section(7, vec(exports)));
   parts.push(section(10, vec(functions.map(({ body }) => body.bytes(index)))));
-  return new Uint8Array(parts.flat());
+  const bytes: number[] = [];
+  for (const part of parts) pushBytes(bytes, part);
+  return new Uint8Array(bytes);
 }

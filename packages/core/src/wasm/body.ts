@@ -4,7 +4,7 @@
  * helpers (loops, blocks, if/else, calls by function name) keep kernel builders readable.
  * @internal
  */
-import { sleb, uleb } from "./leb";
+import { pushSleb, pushUleb } from "./leb";
 import {
   type Immediate,
   type OpName,
@@ -73,53 +73,61 @@ export class WasmBody {
    */
   op(name: OpName, ...imm: number[]): this {
     const entry = OPS[name];
-    const [code, kind, simd] = entry;
+    const kind = entry[1];
     const want = ARITY[kind];
     if (imm.length !== want && !(kind === "block" && imm.length === 0)) {
       throw new RangeError(`WasmBody.op("${name}"): got ${imm.length} immediates; expected ${want}`);
     }
-    if (simd) this.code.push(SIMD_PREFIX, ...uleb(code));
-    else this.code.push(code);
+    const code = this.code;
+    if (entry[2]) {
+      code.push(SIMD_PREFIX);
+      pushUleb(code, entry[0]);
+    } else code.push(entry[0]);
     switch (kind) {
       case "none":
         break;
       case "block":
-        this.code.push(imm.length ? imm[0] : 0x40);
+        code.push(imm.length ? imm[0] : 0x40);
         break;
       case "label":
       case "func":
       case "local":
-        this.code.push(...uleb(imm[0]));
+        pushUleb(code, imm[0]);
         break;
       case "memarg":
-        this.code.push(...uleb(imm[0]), ...uleb(imm[1]));
+        pushUleb(code, imm[0]);
+        pushUleb(code, imm[1]);
         break;
       case "i32":
-        this.code.push(...sleb(imm[0]));
+        pushSleb(code, imm[0]);
         break;
       case "f32":
-        this.code.push(...new Uint8Array(new Float32Array([imm[0]]).buffer));
+        pushBytes(code, new Uint8Array(new Float32Array([imm[0]]).buffer));
         break;
       case "f64":
-        this.code.push(...new Uint8Array(new Float64Array([imm[0]]).buffer));
+        pushBytes(code, new Uint8Array(new Float64Array([imm[0]]).buffer));
         break;
       case "lane":
-        this.code.push(imm[0]);
+        code.push(imm[0]);
         break;
       case "shuffle":
       case "v128":
-        this.code.push(...imm);
+        pushBytes(code, imm);
         break;
     }
     return this;
   }
   /** local.get i */
   get(i: number): this {
-    return this.op("local.get", i);
+    this.code.push(0x20); // local.get (the most frequent instruction: no table lookup)
+    pushUleb(this.code, i);
+    return this;
   }
   /** local.set i */
   set(i: number): this {
-    return this.op("local.set", i);
+    this.code.push(0x21); // local.set
+    pushUleb(this.code, i);
+    return this;
   }
   /** local.tee i */
   tee(i: number): this {
@@ -127,7 +135,9 @@ export class WasmBody {
   }
   /** i32.const v */
   i32(v: number): this {
-    return this.op("i32.const", v);
+    this.code.push(0x41); // i32.const
+    pushSleb(this.code, v);
+    return this;
   }
   /** f64.const v */
   f64(v: number): this {
@@ -159,9 +169,10 @@ export class WasmBody {
   }
   /** Pushes local v128 `v` with its two 64-bit lanes swapped: (v.hi, v.lo). */
   swapped(v: number): this {
-    return this.get(v)
-      .get(v)
-      .op("i8x16.shuffle", ...SWAP_HALVES);
+    this.get(v).get(v);
+    this.code.push(SIMD_PREFIX, SIMD_OPS["i8x16.shuffle"][0]); // i8x16.shuffle (frequent: no spread)
+    pushBytes(this.code, SWAP_HALVES);
+    return this;
   }
   /** local l += c (i32). */
   inc(l: number, c: number): this {
@@ -210,19 +221,27 @@ export class WasmBody {
    * `index(name)` gives the function index of a callee named in {@link call}.
    */
   bytes(index: (name: string) => number = noCalls): number[] {
-    const groups: number[] = [];
-    for (const t of this.locals) groups.push(1, t);
-    const code: number[] = [];
+    const b: number[] = [];
+    pushUleb(b, this.locals.length);
+    for (const t of this.locals) b.push(1, t);
     let from = 0;
     for (const c of this.calls) {
-      for (let i = from; i < c.at; i++) code.push(this.code[i]);
-      code.push(...uleb(index(c.name)));
+      for (let i = from; i < c.at; i++) b.push(this.code[i]);
+      pushUleb(b, index(c.name));
       from = c.at;
     }
-    for (let i = from; i < this.code.length; i++) code.push(this.code[i]);
-    const b = [...uleb(this.locals.length), ...groups, ...code, 0x0b];
-    return [...uleb(b.length), ...b];
+    for (let i = from; i < this.code.length; i++) b.push(this.code[i]);
+    b.push(0x0b);
+    const out: number[] = [];
+    pushUleb(out, b.length);
+    pushBytes(out, b);
+    return out;
   }
+}
+
+/** Appends `bytes` to `out` (a loop: no argument spreading of long arrays). */
+export function pushBytes(out: number[], bytes: ArrayLike<number>): void {
+  for (let i = 0; i < bytes.length; i++) out.push(bytes[i]);
 }
 
 function noCalls(name: string): number {
