@@ -188,7 +188,8 @@ export async function parallelSoftmaxObjective(
   const r = new Float64Array(4 * k);
   const own =
     (mod ? packedSoftmaxObjective(x0, e0 - s0, d, k, y0, C, true) : null) ??
-    ((th: Float64Array, grad: Float64Array) => softmaxObjective(x0, e0 - s0, d, k, y0, C, th, grad, z, r, true));
+    ((th: Float64Array, grad: Float64Array) =>
+      softmaxObjective(x0, e0 - s0, d, k, y0, C, th, grad, z, r, true));
   const fg = (th: Float64Array, grad: Float64Array): number => {
     theta.set(th);
     for (const p of pool) {
