@@ -296,6 +296,8 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       json.rows++;
     }
     from.length = 0;
+    // Let signal handlers run: a batch computed on this thread alone resolves in microtasks only.
+    await new Promise((r) => setImmediate(r));
   };
 
   let interrupted = false;
