@@ -13,9 +13,9 @@ import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
 export const PHASE_COLLAPSE_STANDARD = {
   J: 2,
   L: 8,
-  widths: [64, 96] as readonly number[],
+  widths: [32, 48] as readonly number[],
   nonlinearity: "modulus" as PhaseCollapseNonlinearity,
-  epochs: 10,
+  epochs: 4,
   learningRate: 0.05,
 } as const;
 

@@ -13,11 +13,11 @@ import type { Rng } from "../nn/random.js";
 export const SPARSE_SCATTERING_STANDARD = {
   J: 2,
   L: 8,
-  projection: 64,
-  atoms: 128,
-  iterations: 6,
+  projection: 32,
+  atoms: 64,
+  iterations: 4,
   sparseCode: true,
-  epochs: 10,
+  epochs: 4,
   learningRate: 0.05,
 } as const;
 

@@ -14,10 +14,10 @@ import type { Rng } from "../nn/random.js";
 export const TIGHT_FRAME_STANDARD = {
   J: 2,
   L: 8,
-  projection: 64,
-  frame: 256,
+  projection: 32,
+  frame: 128,
   nonlinearity: "relu" as TightFrameNonlinearity,
-  epochs: 10,
+  epochs: 4,
   learningRate: 0.05,
 } as const;
 

@@ -24,10 +24,11 @@ export class ISTC extends Layer {
   readonly lambda: Param;
   private cache: {
     x: Act;
+    Xt: FloatArray;
     G: FloatArray;
     C: FloatArray;
     lam0: Float64Array;
-    A: FloatArray[]; // per iteration n = 1..N: pre-activation [n, K, S]
+    A: FloatArray[]; // per iteration n = 1..N: pre-activation [n S, K]
   } | null = null;
 
   constructor(name: string, dtype: DType, P: number, K: number, iterations: number, lambdaInit: number) {
@@ -57,128 +58,152 @@ export class ISTC extends Layer {
   forward(x: Act, training: boolean): Act {
     const { n, h, w } = x;
     const S = h * w;
+    const R = n * S;
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
     const lamStar = this.lambda.value[0];
     const G = zerosLike(D, K * K);
     gemm(true, false, K, K, P, 1, D, K, D, K, 0, G, K);
-    const C = zerosLike(x.data, n * K * S);
-    const lam0 = new Float64Array(n * S);
-    const A: FloatArray[] = [];
-    const y = newAct(x.data, n, K, h, w);
-    const Z = y.data;
-    const T = zerosLike(x.data, K * S);
-    for (let it = 0; it < N; it++) A.push(zerosLike(x.data, training ? n * K * S : K * S));
+    // position-major layout: one row per (image, position)
+    const Xt = zerosLike(x.data, R * P);
     for (let b = 0; b < n; b++) {
-      const xb = x.data.subarray(b * P * S, (b + 1) * P * S);
-      const cb = C.subarray(b * K * S, (b + 1) * K * S);
-      gemm(true, false, K, S, P, 1, D, K, xb, S, 0, cb, S);
-      for (let s = 0; s < S; s++) {
-        let m = 0;
-        for (let k = 0; k < K; k++) {
-          const v = Math.abs(cb[k * S + s]);
-          if (v > m) m = v;
-        }
-        lam0[b * S + s] = m;
-      }
-      const zb = Z.subarray(b * K * S, (b + 1) * K * S);
-      zb.fill(0);
-      for (let it = 1; it <= N; it++) {
-        const ab = training ? A[it - 1].subarray(b * K * S, (b + 1) * K * S) : A[it - 1];
-        if (it > 1) gemm(false, false, K, S, K, 1, G, K, zb, S, 0, T, S);
-        const e = it / N;
-        for (let s = 0; s < S; s++) {
-          const l0 = lam0[b * S + s];
-          const lam = l0 > 0 ? l0 * (lamStar / l0) ** e : lamStar;
-          for (let k = 0; k < K; k++) {
-            const i = k * S + s;
-            const a = it > 1 ? zb[i] + cb[i] - T[i] - lam : cb[i] - lam;
-            ab[i] = a;
-          }
-        }
-        for (let i = 0; i < K * S; i++) zb[i] = ab[i] > 0 ? ab[i] : 0;
+      for (let p = 0; p < P; p++) {
+        const src = (b * P + p) * S;
+        for (let s = 0; s < S; s++) Xt[(b * S + s) * P + p] = x.data[src + s];
       }
     }
+    const C = zerosLike(x.data, R * K);
+    gemm(false, false, R, K, P, 1, Xt, P, D, K, 0, C, K);
+    const lam0 = new Float64Array(R);
+    for (let r = 0; r < R; r++) {
+      let m = 0;
+      for (let k = r * K, e = k + K; k < e; k++) {
+        const v = Math.abs(C[k]);
+        if (v > m) m = v;
+      }
+      lam0[r] = m;
+    }
+    const A: FloatArray[] = [];
+    const Z = zerosLike(x.data, R * K);
+    const T = zerosLike(x.data, R * K);
+    for (let it = 1; it <= N; it++) {
+      const a = training || it === 1 ? zerosLike(x.data, R * K) : A[0];
+      if (it > 1) gemm(false, false, R, K, K, 1, Z, K, G, K, 0, T, K);
+      const e = it / N;
+      for (let r = 0; r < R; r++) {
+        const l0 = lam0[r];
+        const lam = l0 > 0 ? l0 * (lamStar / l0) ** e : lamStar;
+        const o = r * K;
+        if (it > 1) {
+          for (let k = o; k < o + K; k++) a[k] = Z[k] + C[k] - T[k] - lam;
+        } else {
+          for (let k = o; k < o + K; k++) a[k] = C[k] - lam;
+        }
+      }
+      for (let i = 0; i < R * K; i++) Z[i] = a[i] > 0 ? a[i] : 0;
+      if (training || it === 1) A.push(a);
+    }
+    const y = newAct(x.data, n, K, h, w);
     let nz = 0;
-    for (let i = 0; i < Z.length; i++) if (Z[i] > 0) nz++;
-    this.lastDensity = nz / Z.length;
-    this.cache = training ? { x, G, C, lam0, A } : null;
+    for (let b = 0; b < n; b++) {
+      for (let s = 0; s < S; s++) {
+        const o = (b * S + s) * K;
+        for (let k = 0; k < K; k++) {
+          const v = Z[o + k];
+          if (v > 0) nz++;
+          y.data[(b * K + k) * S + s] = v;
+        }
+      }
+    }
+    this.lastDensity = nz / (R * K);
+    this.cache = training ? { x, Xt, G, C, lam0, A } : null;
     return y;
   }
 
   backward(dy: Act): Act {
     const cache = this.cache;
     if (!cache) throw new Error("ISTC.backward without a training forward");
-    const { x, G, C, lam0, A } = cache;
+    const { x, Xt, G, C, lam0, A } = cache;
     const { n, h, w } = x;
     const S = h * w;
+    const R = n * S;
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
     const lamStar = this.lambda.value[0];
-    const dx = newAct(x.data, n, P, h, w);
     const dG = zerosLike(D, K * K);
-    const g = zerosLike(x.data, K * S);
-    const dA = zerosLike(x.data, K * S);
-    const T = zerosLike(x.data, K * S);
-    const Zp = zerosLike(x.data, K * S);
-    const dC = zerosLike(x.data, K * S);
-    const dl0 = new Float64Array(S);
-    let dLamStar = 0;
+    const g = zerosLike(x.data, R * K);
     for (let b = 0; b < n; b++) {
-      const cb = C.subarray(b * K * S, (b + 1) * K * S);
-      g.set(dy.data.subarray(b * K * S, (b + 1) * K * S));
-      dC.fill(0);
-      dl0.fill(0);
-      for (let it = N; it >= 1; it--) {
-        const ab = A[it - 1].subarray(b * K * S, (b + 1) * K * S);
-        for (let i = 0; i < K * S; i++) dA[i] = ab[i] > 0 ? g[i] : 0;
-        const e = it / N;
-        for (let s = 0; s < S; s++) {
-          let t = 0;
-          for (let k = 0; k < K; k++) t += dA[k * S + s];
-          const dlam = -t;
-          const l0 = lam0[b * S + s];
-          if (l0 > 0) {
-            const lam = l0 * (lamStar / l0) ** e;
-            dl0[s] += (dlam * (1 - e) * lam) / l0;
-            dLamStar += (dlam * e * lam) / lamStar;
-          } else {
-            dLamStar += dlam;
-          }
-        }
-        for (let i = 0; i < K * S; i++) dC[i] += dA[i];
-        if (it > 1) {
-          const ap = A[it - 2].subarray(b * K * S, (b + 1) * K * S);
-          for (let i = 0; i < K * S; i++) Zp[i] = ap[i] > 0 ? ap[i] : 0;
-          // a_n = z_{n-1} + c - G z_{n-1} - lambda_n
-          gemm(false, false, K, S, K, 1, G, K, dA, S, 0, T, S);
-          for (let i = 0; i < K * S; i++) g[i] = dA[i] - T[i];
-          gemm(false, true, K, K, S, -1, dA, S, Zp, S, 1, dG, K);
-        }
+      for (let k = 0; k < K; k++) {
+        const src = (b * K + k) * S;
+        for (let s = 0; s < S; s++) g[(b * S + s) * K + k] = dy.data[src + s];
       }
-      // lambda_0 = max_k |c_k|: gradient to the (first) arg max
-      for (let s = 0; s < S; s++) {
-        if (dl0[s] === 0) continue;
-        let m = 0;
-        let arg = -1;
-        for (let k = 0; k < K; k++) {
-          const v = Math.abs(cb[k * S + s]);
-          if (v > m) {
-            m = v;
-            arg = k;
-          }
-        }
-        if (arg >= 0) dC[arg * S + s] += dl0[s] * Math.sign(cb[arg * S + s]);
-      }
-      const xb = x.data.subarray(b * P * S, (b + 1) * P * S);
-      gemm(false, false, P, S, K, 1, D, K, dC, S, 0, dx.data.subarray(b * P * S, (b + 1) * P * S), S);
-      gemm(false, true, P, K, S, 1, xb, S, dC, S, 1, this.dictionary.grad, K);
     }
+    const dA = zerosLike(x.data, R * K);
+    const T = zerosLike(x.data, R * K);
+    const Zp = zerosLike(x.data, R * K);
+    const dC = zerosLike(x.data, R * K);
+    const dl0 = new Float64Array(R);
+    let dLamStar = 0;
+    for (let it = N; it >= 1; it--) {
+      const a = A[it - 1];
+      for (let i = 0; i < R * K; i++) dA[i] = a[i] > 0 ? g[i] : 0;
+      const e = it / N;
+      for (let r = 0; r < R; r++) {
+        let t = 0;
+        const o = r * K;
+        for (let k = o; k < o + K; k++) {
+          t += dA[k];
+          dC[k] += dA[k];
+        }
+        const dlam = -t;
+        const l0 = lam0[r];
+        if (l0 > 0) {
+          const lam = l0 * (lamStar / l0) ** e;
+          dl0[r] += (dlam * (1 - e) * lam) / l0;
+          dLamStar += (dlam * e * lam) / lamStar;
+        } else {
+          dLamStar += dlam;
+        }
+      }
+      if (it > 1) {
+        const ap = A[it - 2];
+        for (let i = 0; i < R * K; i++) Zp[i] = ap[i] > 0 ? ap[i] : 0;
+        // a_n = z_{n-1} + c - z_{n-1} G - lambda_n (rows)
+        gemm(false, false, R, K, K, 1, dA, K, G, K, 0, T, K);
+        for (let i = 0; i < R * K; i++) g[i] = dA[i] - T[i];
+        gemm(true, false, K, K, R, -1, Zp, K, dA, K, 1, dG, K);
+      }
+    }
+    // lambda_0 = max_k |c_k|: gradient to the (first) arg max
+    for (let r = 0; r < R; r++) {
+      if (dl0[r] === 0) continue;
+      let m = 0;
+      let arg = -1;
+      const o = r * K;
+      for (let k = 0; k < K; k++) {
+        const v = Math.abs(C[o + k]);
+        if (v > m) {
+          m = v;
+          arg = k;
+        }
+      }
+      if (arg >= 0) dC[o + arg] += dl0[r] * Math.sign(C[o + arg]);
+    }
+    const dXt = zerosLike(x.data, R * P);
+    gemm(false, true, R, P, K, 1, dC, K, D, K, 0, dXt, P);
+    gemm(true, false, P, K, R, 1, Xt, P, dC, K, 1, this.dictionary.grad, K);
     // G = D^T D: dD += D (dG + dG^T)
     const dGs = zerosLike(D, K * K);
     for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) dGs[i * K + j] = dG[i * K + j] + dG[j * K + i];
     gemm(false, false, P, K, K, 1, D, K, dGs, K, 1, this.dictionary.grad, K);
     this.lambda.grad[0] += dLamStar;
+    const dx = newAct(x.data, n, P, h, w);
+    for (let b = 0; b < n; b++) {
+      for (let p = 0; p < P; p++) {
+        const dst = (b * P + p) * S;
+        for (let s = 0; s < S; s++) dx.data[dst + s] = dXt[(b * S + s) * P + p];
+      }
+    }
     return dx;
   }
 }

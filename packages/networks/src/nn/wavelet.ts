@@ -177,7 +177,11 @@ export class PhaseNonlinearity extends Layer {
           if (this.kind === "modulus") {
             const ir = ib + (1 + 2 * l) * S;
             const ii = ir + S;
-            for (let s = 0; s < S; s++) Y[oo + s] = Math.hypot(X[ir + s], X[ii + s]);
+            for (let s = 0; s < S; s++) {
+              const re = X[ir + s];
+              const im = X[ii + s];
+              Y[oo + s] = Math.sqrt(re * re + im * im);
+            }
           } else {
             const ir = ib + (1 + l) * S;
             const tt = (t as FloatArray)[g * L + l];
@@ -227,7 +231,7 @@ export class PhaseNonlinearity extends Layer {
             for (let s = 0; s < S; s++) {
               const re = X[ir + s];
               const im = X[ii + s];
-              const m = Math.hypot(re, im);
+              const m = Math.sqrt(re * re + im * im);
               if (m > 0) {
                 const k = D[oo + s] / m;
                 R[ir + s] = k * re;
