@@ -1,15 +1,18 @@
 // A saved network runs in a browser page with the same predictions as in Node.
 //
-// Node: each model is fitted on a few images of the embedded sample (tiny widths, one epoch)
+// Node: each model is fitted on 100 images of the embedded sample (tiny widths, one epoch)
 // and saved with toJSON(); Node's predictProba of the reloaded file is the reference.
-// Browser: esbuild bundles @scatterkit/networks AS PUBLISHED (the built package under
-// packages/networks/dist, resolved through its package.json exports with the browser
-// platform; no aliases, shims or externals), Debian's headless Chromium (driven by
-// playwright-core) loads the page from file://, reads the same model file and computes
-// predictProba of the same images. Probabilities must agree within 1e-6.
+// Browser: esbuild bundles a page script that calls loadNetwork(file).predictProba(images);
+// Debian's headless Chromium (driven by playwright-core) loads the page from file:// and
+// computes the probabilities of the same 20 test images. They must agree within 1e-6.
 //
-// Needs `pnpm build` first (as `pnpm test` does) and /usr/bin/chromium; skipped with the
-// reason when Chromium is absent.
+// Two bundles:
+// 1. "as published": @scatterkit/networks and its dependencies resolved through their
+//    package.json exports with the browser platform (the built dist/; no aliases, shims or
+//    externals). Needs `pnpm build` first (as `pnpm test` does).
+// 2. "networks from source": @scatterkit/networks from packages/networks/src (the code under
+//    test, like the vitest aliases), its dependencies as published (their browser builds).
+// Skipped, with the reason, when Chromium is absent.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,11 +20,11 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Tensor } from "@scatterkit/core";
 import { createNetwork, loadNetwork, type NetworkModelName } from "@scatterkit/networks";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { balancedSubset, loadEmbeddedSample } from "../src/sample";
 
 const DEMO = resolve(__dirname, "..");
-const NETWORKS_DIST = resolve(DEMO, "..", "..", "packages", "networks", "dist", "index.js");
+const NETWORKS = resolve(DEMO, "..", "..", "packages", "networks");
 
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
@@ -53,22 +56,73 @@ const TINY: Record<NetworkModelName, Record<string, unknown>> = {
   "tight-frame": { projection: 16, frame: 32, nonlinearity: "soft-threshold" },
 };
 
-function images(n: number, offset: number): { x: Tensor; y: Int32Array } {
+const PAGE_SCRIPT = `import { loadNetwork } from "@scatterkit/networks";
+globalThis.predictFromFile = (text, data, shape) =>
+  Array.from(loadNetwork(text).predictProba({ data: Float32Array.from(data), shape }).data);
+`;
+
+function images(perClass: number, split: "train" | "test"): { x: Tensor; y: Int32Array } {
   const s = loadEmbeddedSample();
-  const set = balancedSubset(offset === 0 ? s.train : s.test, n / 10);
+  const set = balancedSubset(s[split], perClass);
   const x = Float32Array.from(set.images, (v) => v / 255);
   return { x: { data: x, shape: [set.count, set.rows, set.cols] }, y: Int32Array.from(set.labels) };
 }
 
+/** Bundles the page script (esbuild, browser platform) and writes index.html + app.js; returns the folder. */
+async function bundlePage(alias: Record<string, string>): Promise<string> {
+  const { build } = await import("esbuild");
+  const dir = mkdtempSync(join(tmpdir(), "networks-browser-"));
+  await build({
+    stdin: { contents: PAGE_SCRIPT, resolveDir: DEMO, loader: "js" },
+    outfile: join(dir, "app.js"),
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: "es2022",
+    logLevel: "silent",
+    alias,
+  });
+  writeFileSync(
+    join(dir, "index.html"),
+    '<!doctype html><meta charset="utf-8"><script src="app.js"></script>',
+  );
+  return dir;
+}
+
+/** Loads the page in headless Chromium and returns predictFromFile(file, images) for each file. */
+async function probabilitiesInBrowser(dir: string, files: string[], x: Tensor): Promise<number[][]> {
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(join(dir, "index.html")).href);
+    expect(errors).toEqual([]);
+    const out: number[][] = [];
+    for (const file of files) {
+      out.push(
+        await page.evaluate(
+          ([text, data, shape]) =>
+            (
+              globalThis as unknown as { predictFromFile: (t: string, d: number[], s: number[]) => number[] }
+            ).predictFromFile(text, data, shape),
+          [file, Array.from(x.data), [...x.shape]] as [string, number[], number[]],
+        ),
+      );
+    }
+    return out;
+  } finally {
+    await browser.close();
+  }
+}
+
 describe.skipIf(!CHROMIUM)("saved networks in a browser page (Chromium)", () => {
-  it("gives the same probabilities as Node for each model (within 1e-6)", async () => {
-    expect(
-      existsSync(NETWORKS_DIST),
-      `${NETWORKS_DIST} is missing: run pnpm build (pnpm test does) before this test`,
-    ).toBe(true);
-    const train = images(100, 0);
-    const test = images(20, 1);
-    const cases: { model: string; file: string; node: number[] }[] = [];
+  const test = images(2, "test");
+  const cases: { model: string; file: string; node: number[] }[] = [];
+
+  beforeAll(async () => {
+    const train = images(10, "train");
     for (const model of Object.keys(TINY) as NetworkModelName[]) {
       const net = createNetwork(model, {
         ...TINY[model],
@@ -79,59 +133,46 @@ describe.skipIf(!CHROMIUM)("saved networks in a browser page (Chromium)", () => 
       } as never);
       await net.fit(train.x, train.y);
       const file = JSON.stringify(net.toJSON());
-      const reloaded = loadNetwork(file);
-      const p = reloaded.predictProba(test.x);
+      const p = loadNetwork(file).predictProba(test.x);
       // the reloaded file predicts exactly what the fitted model does
       expect(Array.from(p.data)).toEqual(Array.from(net.predictProba(test.x).data));
       cases.push({ model, file, node: Array.from(p.data) });
     }
+  });
 
-    const { build } = await import("esbuild");
-    const dir = mkdtempSync(join(tmpdir(), "networks-browser-"));
-    await build({
-      stdin: {
-        contents: `import { loadNetwork } from "@scatterkit/networks";
-globalThis.predictFromFile = (text, data, shape) =>
-  Array.from(loadNetwork(text).predictProba({ data: Float32Array.from(data), shape }).data);
-`,
-        resolveDir: DEMO,
-        loader: "js",
-      },
-      outfile: join(dir, "app.js"),
-      bundle: true,
-      format: "iife",
-      platform: "browser",
-      target: "es2022",
-      logLevel: "silent",
+  function compare(got: number[][]) {
+    expect(got.length).toBe(cases.length);
+    cases.forEach((c, m) => {
+      expect(got[m].length, c.model).toBe(c.node.length);
+      let err = 0;
+      for (let i = 0; i < c.node.length; i++) err = Math.max(err, Math.abs(got[m][i] - c.node[i]));
+      expect(err, `${c.model}: max |p_browser - p_node|`).toBeLessThanOrEqual(1e-6);
     });
-    writeFileSync(
-      join(dir, "index.html"),
-      '<!doctype html><meta charset="utf-8"><script src="app.js"></script>',
-    );
+  }
 
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(pathToFileURL(join(dir, "index.html")).href);
-      expect(errors).toEqual([]);
-      for (const c of cases) {
-        const got = await page.evaluate(
-          ([text, data, shape]) =>
-            (
-              globalThis as unknown as { predictFromFile: (t: string, d: number[], s: number[]) => number[] }
-            ).predictFromFile(text, data, shape),
-          [c.file, Array.from(test.x.data), [...test.x.shape]] as [string, number[], number[]],
-        );
-        expect(got.length, c.model).toBe(c.node.length);
-        let err = 0;
-        for (let i = 0; i < got.length; i++) err = Math.max(err, Math.abs(got[i] - c.node[i]));
-        expect(err, `${c.model}: max |p_browser - p_node|`).toBeLessThanOrEqual(1e-6);
-      }
-    } finally {
-      await browser.close();
-    }
+  it("networks from source (dependencies as published): same probabilities as Node within 1e-6", async () => {
+    const dir = await bundlePage({ "@scatterkit/networks": join(NETWORKS, "src", "index.ts") });
+    compare(
+      await probabilitiesInBrowser(
+        dir,
+        cases.map((c) => c.file),
+        test.x,
+      ),
+    );
+  });
+
+  it("as published (built packages, browser exports): same probabilities as Node within 1e-6", async () => {
+    expect(
+      existsSync(join(NETWORKS, "dist")),
+      "packages/networks/dist is missing: run pnpm build (pnpm test does) before this test",
+    ).toBe(true);
+    const dir = await bundlePage({});
+    compare(
+      await probabilitiesInBrowser(
+        dir,
+        cases.map((c) => c.file),
+        test.x,
+      ),
+    );
   });
 });
