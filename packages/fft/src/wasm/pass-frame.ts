@@ -153,9 +153,26 @@ export function passBody(
   );
 }
 
+/** Scratch of the scalar twins: the r inputs and outputs of one butterfly (r <= 5). */
+const LANES = {
+  ar: new Float64Array(5),
+  ai: new Float64Array(5),
+  or: new Float64Array(5),
+  oi: new Float64Array(5),
+};
+
+/** A scalar butterfly on the real and imaginary parts (inputs ar, ai; outputs or, oi). */
+export type ScalarButterfly = (
+  ar: Float64Array,
+  ai: Float64Array,
+  or: Float64Array,
+  oi: Float64Array,
+  sign: number,
+) => void;
+
 /**
- * Scalar twin of {@link passBody}: the same operations in the same order on numbers.
- * `bf(ar, ai, or, oi, sign)` is the butterfly on the real and imaginary parts.
+ * Scalar twin of {@link passBody}: the same operations in the same order on numbers, with
+ * `bf` the butterfly. Addresses are bytes (below 2^32, so `>>> 3` gives the double index).
  */
 export function passTwin(
   m64: Float64Array,
@@ -168,44 +185,41 @@ export function passTwin(
   sign: number,
   last: number,
   scale: number,
-  bf: (ar: number[], ai: number[], or: number[], oi: number[], sign: number) => void,
+  bf: ScalarButterfly,
 ): void {
-  const ar = new Array<number>(r);
-  const ai = new Array<number>(r);
-  const or = new Array<number>(r);
-  const oi = new Array<number>(r);
-  const ld = (xi: number) => {
-    for (let j = 0; j < r; j++) {
-      const o = xi / 8 + 2 * S * m * j;
-      ar[j] = m64[o];
-      ai[j] = m64[o + 1];
-    }
-  };
+  const { ar, ai, or, oi } = LANES;
+  const js = 2 * S * m; // doubles between the inputs a_j
+  const ks = 2 * S; // doubles between the outputs
   if (last) {
     for (let q = 0; q < S; q++) {
-      const xi = x + 16 * q;
-      const yo = y + 16 * q;
-      ld(xi);
+      const xi = (x >>> 3) + 2 * q;
+      const yo = (y >>> 3) + 2 * q;
+      for (let j = 0; j < r; j++) {
+        ar[j] = m64[xi + js * j];
+        ai[j] = m64[xi + js * j + 1];
+      }
       bf(ar, ai, or, oi, sign);
       for (let k = 0; k < r; k++) {
-        const o = yo / 8 + 2 * S * k;
-        m64[o] = or[k] * scale;
-        m64[o + 1] = oi[k] * scale;
+        m64[yo + ks * k] = or[k] * scale;
+        m64[yo + ks * k + 1] = oi[k] * scale;
       }
     }
     return;
   }
-  for (let p = 0, t = tw / 8; p < m; p++, t += 4 * (r - 1)) {
+  for (let p = 0, t = tw >>> 3; p < m; p++, t += 4 * (r - 1)) {
     for (let q = 0; q < S; q++) {
-      const xi = x + 16 * S * p + 16 * q;
-      const yo = y + 16 * S * p * r + 16 * q;
-      ld(xi);
+      const xi = (x >>> 3) + 2 * S * p + 2 * q;
+      const yo = (y >>> 3) + 2 * S * p * r + 2 * q;
+      for (let j = 0; j < r; j++) {
+        ar[j] = m64[xi + js * j];
+        ai[j] = m64[xi + js * j + 1];
+      }
       bf(ar, ai, or, oi, sign);
-      m64[yo / 8] = or[0];
-      m64[yo / 8 + 1] = oi[0];
+      m64[yo] = or[0];
+      m64[yo + 1] = oi[0];
       for (let k = 1; k < r; k++) {
         const w = t + 4 * (k - 1); // (wr, wr, -wi, wi)
-        const o = yo / 8 + 2 * S * k;
+        const o = yo + ks * k;
         m64[o] = or[k] * m64[w] + oi[k] * m64[w + 2];
         m64[o + 1] = oi[k] * m64[w + 1] + or[k] * m64[w + 3];
       }
