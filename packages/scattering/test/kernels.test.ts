@@ -1,12 +1,14 @@
-// The one test over every registered WebAssembly kernel (fft and scattering): on random
+// The one test over every registered WebAssembly kernel (fft, scattering and linalg's GEMM
+// kernels, imported from its sources: scattering does not depend on linalg): on random
 // inputs (each kernel's `sample`), the WebAssembly body and the TypeScript twin leave the
 // memory bit-identical, and the kernel does write something.
 import { fftKernels } from "@scatterkit/fft";
+import { linalgModule } from "../../linalg/src/kernels";
 import { scatteringKernels } from "../src/kernels/module";
 import { describe, expect, it } from "vitest";
 import { firstDifference, runTwins } from "../../core/test/twins";
 
-const MODULES = [fftKernels, scatteringKernels];
+const MODULES = [fftKernels, scatteringKernels, linalgModule];
 const SEEDS = 12;
 
 describe("every kernel: WebAssembly and TypeScript twin are bit-identical", () => {
