@@ -24,5 +24,6 @@ export {
   type HarmonicScattering3DMeta,
 } from "./harmonic3d";
 export type { ScatteringTransform, TransformMeta } from "./transform";
+export { MemoryLimitError, type SizeOptions } from "./sizes";
 // time-frequency scattering, vjp and reconstruction (src/jtfs, src/vjp, src/reconstruct)
 export * from "./jtfs/index";

@@ -15,12 +15,13 @@
  */
 import { type FloatArray, ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
 import type { SolidHarmonic3DFilterBank } from "@scatterkit/filter-banks";
+import { type SizeOptions, checkMemory } from "../sizes";
 import { BatchedTransform } from "../transform";
 import { Backend3D } from "./backend";
 import { type Layout3D, scatter3D } from "./core";
 
 /** Options of {@link HarmonicScattering3D}. */
-export interface HarmonicScattering3DOptions {
+export interface HarmonicScattering3DOptions extends SizeOptions {
   /** Largest scale index (scales j = 0..J), J >= 0. */
   J: number;
   /** Input shape [M, N, O]. */
@@ -117,6 +118,10 @@ export class HarmonicScattering3D extends BatchedTransform<HarmonicScattering3DM
     }
     const rc = options.rotationCovariant ?? true;
     if (typeof rc !== "boolean") throw new ParameterError("rotationCovariant", rc, "a boolean");
+    // Sizes (CONTRACT.md), before any allocation: (L + 1)^2 (J + 1) complex float32 filters of
+    // M N O voxels and about a dozen complex float64 work arrays.
+    const voxels = M * N * O;
+    checkMemory("shape", shape, voxels * (8 * (L + 1) ** 2 * (J + 1) + 16 * 12), 2 * voxels, options);
     this.J = J;
     this.L = L;
     this.sigma0 = sigma0;

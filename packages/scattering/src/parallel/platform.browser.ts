@@ -9,6 +9,11 @@ import type { PoolWorker } from "./platform";
 
 export type { PoolWorker } from "./platform";
 
+/** Total memory of the machine in bytes: unknown in a browser (0: the 2 GiB default applies). */
+export function machineMemoryBytes(): number {
+  return 0;
+}
+
 /** Which platform this build of the pool serves. */
 export const PLATFORM = "browser" as const;
 

@@ -5,6 +5,7 @@
  * replaces this file by platform.browser.ts.
  * @internal
  */
+import { totalmem } from "node:os";
 
 /** One started worker, whatever the platform. */
 export interface PoolWorker {
@@ -15,6 +16,15 @@ export interface PoolWorker {
   ref(): void;
   unref(): void;
   terminate(): Promise<void>;
+}
+
+/** Total memory of the machine in bytes (0 when unknown). */
+export function machineMemoryBytes(): number {
+  try {
+    return totalmem();
+  } catch {
+    return 0;
+  }
 }
 
 /** Which platform this build of the pool serves. */

@@ -18,15 +18,16 @@ import {
   checkNumber,
   shapeSize,
 } from "@scatterkit/core";
-import { type FilterBank1D, resolveQ, scatteringFilterBank1D } from "@scatterkit/filter-banks";
+import { type FilterBank1D, gauss1d, resolveQ, scatteringFilterBank1D } from "@scatterkit/filter-banks";
 import { type Padding1D, scatteringPadding1D } from "../padding1d";
+import { type SizeOptions, checkMemory, supportTooSmall, warn } from "../sizes";
 import { BatchedTransform, outputArray } from "../transform";
 import { Backend1D } from "./backend";
 import { type Tree1D, planTree1D, scatter1D } from "./core";
 import { scattering1dVjp } from "../vjp/scattering1d-vjp";
 
 /** Constructor options of {@link Scattering1D} (the public contract). */
-export interface Scattering1DOptions {
+export interface Scattering1DOptions extends SizeOptions {
   /** Maximum log-scale: wavelets reach scale 2^J. Integer >= 0 with 2^J <= padded length. */
   J: number;
   /** Signal length N >= 2 (any length; the signal is reflect-padded to a power of two). */
@@ -114,7 +115,7 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
     if (typeof options !== "object" || options === null) {
       throw new ParameterError("options", options, "an object { J, shape, Q?, T?, stride?, maxOrder? }");
     }
-    const { J, shape, Q = 1, T, stride, maxOrder = 2, filterBank } = options;
+    const { J, shape, Q = 1, T, stride, maxOrder = 2, filterBank, maxMemoryBytes, onWarning } = options;
     this.options = { J, shape, Q, T, stride, maxOrder };
     this.J = checkInteger("J", J, 0, 30);
     const N = Array.isArray(shape) && shape.length === 1 ? shape[0] : shape;
@@ -130,15 +131,9 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
         throw new ParameterError("stride", stride, "no stride with T = 'global' (the output has one sample)");
       }
     } else if (T === undefined || T === null) {
+      // T defaults to 2^J, which Kymatio accepts even beyond the signal length (with a warning, below)
       this.T = 2 ** this.J;
       this.average = "local";
-      if (this.T > this.N) {
-        throw new ParameterError(
-          "J",
-          this.J,
-          `an integer with 2**J <= shape (${this.N}), since T defaults to 2**J; pass a smaller J or an explicit T`,
-        );
-      }
     } else {
       this.T = checkNumber("T", T, { min: 1, max: this.N });
       this.average = "local";
@@ -147,13 +142,29 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
     this.log2Stride = this.average === "local" ? checkStride(stride, log2T) : log2T;
     this.stride = 2 ** this.log2Stride;
 
+    // Sizes (CONTRACT.md): estimate before allocating anything of the signal's size. The padded
+    // length is at most 2^floor(log2(3N - 2)); filters ~ (Q1 + Q2)(J + 2) + 2 of that length.
+    const npMax = 2 ** Math.floor(Math.log2(3 * this.N - 2));
+    const nFilters = (this.Q[0] + this.Q[1]) * (this.J + 2) + 2;
+    const filterBytes = 8 * npMax * nFilters;
+    const otherBytes = 8 * (this.N + 18 * npMax);
+    checkMemory(
+      filterBytes > otherBytes ? "Q" : "shape",
+      filterBytes > otherBytes ? Q : shape,
+      filterBytes + otherBytes,
+      2 * npMax,
+      { maxMemoryBytes },
+    );
+
     this.padding = scatteringPadding1D(this.N, this.T, Math.max(log2T, this.J));
     const Np = this.padding.nPadded;
-    if (2 ** this.J > Np) {
+    if (2 ** this.J > Np && (this.Q[0] > 1 || this.Q[1] > 1)) {
+      // Kymatio computes these (its widest wavelets then wrap around the padded signal); scatterkit
+      // reproduces that only with one wavelet per octave.
       throw new ParameterError(
         "J",
         this.J,
-        `an integer with 2**J <= ${Np} (the padded length for shape ${this.N})`,
+        `an integer with 2**J <= ${Np} (the padded length for shape ${this.N}) when Q = [${this.Q}] (2**J beyond the padded length is supported for Q = 1 only)`,
       );
     }
     this.filters =
@@ -161,6 +172,16 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
         ? this.checkBank(filterBank, Np)
         : scatteringFilterBank1D(Np, this.J, this.Q, this.T);
     const { psi1, psi2 } = this.filters;
+    // Kymatio 0.4 refuses (its filter factory cannot periodise) when the low-pass filter would be
+    // subsampled by more than the padded length: max(max j, 1 + floor(log2 T)) - 1 > log2(nPadded).
+    const maxJ = Math.max(0, ...psi1.map((f) => f.j), ...psi2.map((f) => f.j));
+    if (Math.max(maxJ, 1 + log2T) - 1 > Math.log2(Np)) {
+      throw new ParameterError(
+        this.average === "global" || T === undefined || T === null ? "J" : "T",
+        this.average === "global" || T === undefined || T === null ? this.J : T,
+        `values for which the filters need at most ${Np} = 2^${Math.log2(Np)} periodisation levels (the padded length for shape ${this.N}); here ${Math.max(maxJ, 1 + log2T) - 1} (Kymatio 0.4 raises too)`,
+      );
+    }
     // Kymatio's filter-bank check (ScatteringBase._check_filterbanks): no first-order aliasing
     // (ξ1 < 0.5 / 2^j1) and, for every pair with j1 < j2, ξ1 > ξ2. Kymatio refuses other banks.
     const aliasFree = psi1.every((f) => f.xi < 0.5 / 2 ** f.j);
@@ -183,6 +204,13 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
       outputLength: this.outputLength,
     });
     this.nPaths = this.tree.paths.length;
+    // Where Kymatio warns, compute and warn once (its compute_temporal_support of φ on N samples).
+    if (supportTooSmall(gauss1d(this.N, 0.1 / this.T))) {
+      warn(
+        { onWarning },
+        `Scattering1D(J=${this.J}, shape=${this.N}, T=${T === "global" ? "'global'" : this.T}): signal support is too small to avoid border effects (the low-pass filter does not decay within ${this.N} samples; Kymatio 0.4 warns the same)`,
+      );
+    }
   }
 
   /** Output shape for an input of shape [...batch, N]: [...batch, P, Nout]. */
@@ -263,7 +291,7 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
   }
 
   protected workerOptions(): Scattering1DOptions {
-    return { ...this.options, filterBank: this.filters };
+    return { ...this.options, filterBank: this.filters, onWarning: null };
   }
 
   /** The given bank when it was built for exactly these parameters, else a ParameterError. */

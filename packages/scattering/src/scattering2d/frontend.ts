@@ -11,13 +11,14 @@
  */
 import { type FloatArray, ParameterError, type Tensor, checkInteger } from "@scatterkit/core";
 import { type Morlet2DFilterBank, morlet2dFilterBank } from "@scatterkit/filter-banks";
+import { type SizeOptions, checkMemory } from "../sizes";
 import { BatchedTransform } from "../transform";
 import { Backend2D } from "./backend";
 import { type Layout2D, layout2D, scatter2D } from "./core";
 import { scattering2dVjp } from "../vjp/scattering2d-vjp";
 
 /** Options of {@link Scattering2D}. */
-export interface Scattering2DOptions {
+export interface Scattering2DOptions extends SizeOptions {
   /** Log2 of the scattering scale; 1 <= J and 2^J <= min(M, N). */
   J: number;
   /** Input spatial shape [M, N]. */
@@ -121,6 +122,10 @@ export class Scattering2D extends BatchedTransform<Scattering2DMeta> {
     this.shape = [M, N];
     const Mp = kymatioPadded2d(M, J);
     const Np = kymatioPadded2d(N, J);
+    // Sizes (CONTRACT.md), before any allocation: J L + 1 filters (with their coarser levels,
+    // < 4/3 of the full size) of Mp x Np values, and about ten complex work arrays.
+    const cells = Mp * Np;
+    checkMemory("shape", shape, 8 * cells * ((J * L + 1) * (4 / 3) + 20), 2 * cells, options);
     this.paddedShape = [Mp, Np];
     const top = Math.floor((Mp - M) / 2);
     const left = Math.floor((Np - N) / 2);
