@@ -52,7 +52,7 @@ const { parentPort, workerData } = require("node:worker_threads");
 const { mod, x, n, d, k, y, C, theta, out, ctrl } = workerData;
 const f32 = x instanceof Float32Array;
 const es = f32 ? 4 : 8;
-const dp = d + (d & 1), np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
+const dp = (d + 3) & ~3, np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
 const xBytes = Math.ceil((np * dp * es) / 16) * 16;
 const need = xBytes + 8 * (2 * lp * dp + lp + 2 * BR * lp) + 64;
 const mem = new WebAssembly.Memory({ initial: Math.ceil(need / 65536) });

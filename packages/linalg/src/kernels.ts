@@ -199,7 +199,7 @@ function loadPair(f: WasmBody, ptr: number, t: RowsType, offset = 0): void {
  * Builds the row-block scores kernel for X of element type `t`:
  *   z[q l + c] = (S_even(q, c) + S_odd(q, c)) + bias[c]   for q < nb, c < l,
  * S_even / S_odd the sequential float64 sums over even / odd j < dp of x[q dp + j] w[c dp + j]
- * (the two lanes of an f64x2 accumulator). Needs nb % 4 == 0, l % 2 == 0, dp % 2 == 0.
+ * (the two lanes of an f64x2 accumulator). Needs nb % 4 == 0, l % 2 == 0, dp % 4 == 0.
  * Tile: 4 rows x 2 classes (eight accumulators).
  */
 function rowsScores<const N extends string>(name: N, t: RowsType) {
@@ -207,7 +207,7 @@ function rowsScores<const N extends string>(name: N, t: RowsType) {
   const sh = t === "f64" ? 3 : 2;
   return defineKernel({
     name,
-    doc: `z[q l + c] = (sum_{j even < dp} x[q dp + j] w[c dp + j] + sum_{j odd < dp} ...) + bias[c], q < nb (multiple of 4), c < l (even), dp even; x ${t}`,
+    doc: `z[q l + c] = (sum_{j even < dp} x[q dp + j] w[c dp + j] + sum_{j odd < dp} ...) + bias[c], q < nb (multiple of 4), c < l (even), dp % 4 == 0; x ${t}`,
     params: [`x: ${t}[]`, "w: f64[]", "bias: f64[]", "z: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
     wasm: (f, p) => {
       const [q, c, rowBytes, end, wa, wb, zr] = f.declare(7, "i32");
@@ -230,29 +230,36 @@ function rowsScores<const N extends string>(name: N, t: RowsType) {
           f.get(xp[0]).get(rowBytes).op("i32.add").set(end);
           f.get(p.w).get(c).get(p.dp).op("i32.mul").i32(3).op("i32.shl").op("i32.add").set(wa);
           f.get(wa).get(p.dp).i32(3).op("i32.shl").op("i32.add").set(wb);
+          // two pairs of j per trip (dp % 4 == 0), the second through constant offsets
           f.loopWhileLess(xp[0], end, () => {
-            for (let i = 0; i < 4; i++) {
-              loadPair(f, xp[i], t);
-              f.set(xv[i]);
+            for (let u = 0; u < 2; u++) {
+              for (let i = 0; i < 4; i++) {
+                loadPair(f, xp[i], t, u * 2 * es);
+                f.set(xv[i]);
+              }
+              f.get(wa)
+                .load(16 * u)
+                .set(va);
+              f.get(wb)
+                .load(16 * u)
+                .set(vb);
+              for (let i = 0; i < 4; i++) {
+                f.get(acc[2 * i])
+                  .get(xv[i])
+                  .get(va)
+                  .mul()
+                  .add()
+                  .set(acc[2 * i]);
+                f.get(acc[2 * i + 1])
+                  .get(xv[i])
+                  .get(vb)
+                  .mul()
+                  .add()
+                  .set(acc[2 * i + 1]);
+              }
             }
-            f.get(wa).load().set(va);
-            f.get(wb).load().set(vb);
-            for (let i = 0; i < 4; i++) {
-              f.get(acc[2 * i])
-                .get(xv[i])
-                .get(va)
-                .mul()
-                .add()
-                .set(acc[2 * i]);
-              f.get(acc[2 * i + 1])
-                .get(xv[i])
-                .get(vb)
-                .mul()
-                .add()
-                .set(acc[2 * i + 1]);
-            }
-            for (let i = 0; i < 4; i++) f.inc(xp[i], 2 * es);
-            f.inc(wa, 16).inc(wb, 16);
+            for (let i = 0; i < 4; i++) f.inc(xp[i], 4 * es);
+            f.inc(wa, 32).inc(wb, 32);
           });
           // zr = z + (q l + c) * 8
           f.get(p.z)
@@ -313,7 +320,7 @@ function rowsScores<const N extends string>(name: N, t: RowsType) {
     sample: (s) => {
       const nb = 4 * s.int(1, 3);
       const l = 2 * s.int(1, 3);
-      const dp = 2 * s.int(1, 20);
+      const dp = 4 * s.int(1, 10);
       const x = t === "f64" ? s.f64(nb * dp) : s.f32(nb * dp);
       return [x, s.f64(l * dp), s.f64(l), s.f64(nb * l), nb, l, dp] as never;
     },
@@ -328,14 +335,14 @@ export const ROWS_JC = 256;
  *   g[c dp + j] = g[c dp + j] + (((r[q l + c] x[q dp + j] + r[(q+1) l + c] x[(q+1) dp + j])
  *                 + r[(q+2) l + c] x[(q+2) dp + j]) + r[(q+3) l + c] x[(q+3) dp + j])
  * for each quad of rows q = 0, 4, .. < nb in turn (columns in chunks of 256), c < l, j < dp.
- * Needs nb % 4 == 0, l % 2 == 0, dp % 2 == 0. Tile: 4 rows x 2 classes.
+ * Needs nb % 4 == 0, l % 2 == 0, dp % 4 == 0. Tile: 4 rows x 2 classes.
  */
 function rowsAccT<const N extends string>(name: N, t: RowsType) {
   const es = t === "f64" ? 8 : 4;
   const sh = t === "f64" ? 3 : 2;
   return defineKernel({
     name,
-    doc: `g[c dp + j] += sum over row quads (in order) of (((r0 x0 + r1 x1) + r2 x2) + r3 x3), r_i = r[(q+i) l + c], x_i = x[(q+i) dp + j]; nb % 4 == 0, l even, dp even; x ${t}`,
+    doc: `g[c dp + j] += sum over row quads (in order) of (((r0 x0 + r1 x1) + r2 x2) + r3 x3), r_i = r[(q+i) l + c], x_i = x[(q+i) dp + j]; nb % 4 == 0, l even, dp % 4 == 0; x ${t}`,
     params: [`x: ${t}[]`, "r: f64[]", "g: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
     wasm: (f, p) => {
       const [j0, jEnd, q, c, rowBytes, ga, gb, gEnd, rr, rowG] = f.declare(10, "i32");
@@ -403,21 +410,34 @@ function rowsAccT<const N extends string>(name: N, t: RowsType) {
               .set(ga);
             f.get(ga).get(rowG).op("i32.add").set(gb);
             f.get(ga).get(jEnd).get(j0).op("i32.sub").i32(3).op("i32.shl").op("i32.add").set(gEnd);
+            // two pairs of j per trip (chunks and dp are multiples of 4)
             f.loopWhileLess(ga, gEnd, () => {
-              for (let i = 0; i < 4; i++) {
-                loadPair(f, xp[i], t);
-                f.set(xv[i]);
+              for (let u = 0; u < 2; u++) {
+                for (let i = 0; i < 4; i++) {
+                  loadPair(f, xp[i], t, u * 2 * es);
+                  f.set(xv[i]);
+                }
+                f.get(ra[0]).get(xv[0]).mul().set(ta);
+                f.get(rb[0]).get(xv[0]).mul().set(tb);
+                for (let i = 1; i < 4; i++) {
+                  f.get(ta).get(ra[i]).get(xv[i]).mul().add().set(ta);
+                  f.get(tb).get(rb[i]).get(xv[i]).mul().add().set(tb);
+                }
+                f.get(ga)
+                  .get(ga)
+                  .load(16 * u)
+                  .get(ta)
+                  .add()
+                  .store(16 * u);
+                f.get(gb)
+                  .get(gb)
+                  .load(16 * u)
+                  .get(tb)
+                  .add()
+                  .store(16 * u);
               }
-              f.get(ra[0]).get(xv[0]).mul().set(ta);
-              f.get(rb[0]).get(xv[0]).mul().set(tb);
-              for (let i = 1; i < 4; i++) {
-                f.get(ta).get(ra[i]).get(xv[i]).mul().add().set(ta);
-                f.get(tb).get(rb[i]).get(xv[i]).mul().add().set(tb);
-              }
-              f.get(ga).get(ga).load().get(ta).add().store();
-              f.get(gb).get(gb).load().get(tb).add().store();
-              for (let i = 0; i < 4; i++) f.inc(xp[i], 2 * es);
-              f.inc(ga, 16).inc(gb, 16);
+              for (let i = 0; i < 4; i++) f.inc(xp[i], 4 * es);
+              f.inc(ga, 32).inc(gb, 32);
             });
             f.inc(c, 2);
           });
@@ -462,7 +482,7 @@ function rowsAccT<const N extends string>(name: N, t: RowsType) {
     sample: (s) => {
       const nb = 4 * s.int(1, 3);
       const l = 2 * s.int(1, 3);
-      const dp = 2 * s.int(1, 300);
+      const dp = 4 * s.int(1, 150);
       const x = t === "f64" ? s.f64(nb * dp) : s.f32(nb * dp);
       return [x, s.f64(nb * l), s.f64(l * dp), nb, l, dp] as never;
     },

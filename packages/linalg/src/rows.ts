@@ -26,7 +26,7 @@ export type RowBlockFn = (z: Float64Array, r: Float64Array, row0: number, rows: 
 /**
  * A data matrix X [n, d] held in kernel memory (WebAssembly memory when the SIMD engine
  * runs, else a plain buffer; the same bits either way), rows padded to a multiple of 4 and
- * to an even length with zeros. Float32 X stays float32 (half the memory traffic); every
+ * to a length that is a multiple of 4 with zeros. Float32 X stays float32 (half the memory traffic); every
  * product is computed in float64 (float32 entries are exact in float64).
  */
 export class PackedRows {
@@ -70,7 +70,7 @@ export class PackedRows {
     this.n = n;
     this.d = d;
     this.dtype = X.data instanceof Float32Array ? "float32" : "float64";
-    this.dp = up(d, 2);
+    this.dp = up(d, 4);
     this.np = up(n, 4);
     const es = this.dtype === "float32" ? 4 : 8;
     this.xBytes = up(this.np * this.dp * es, 16);
