@@ -99,7 +99,12 @@ export interface FeaturesJson {
   /** Where the run continues: next input (whole-list index) and its next row. */
   position: { input: number; row: number };
   versions: Record<string, string>;
-  timings: { seconds: number; readSeconds: number; transformSeconds: number; writeSeconds: number; filesPerSecond: number };
+  /**
+   * Wall seconds (all sessions of a resumed run), seconds reading + decoding, in the transform
+   * (worker pool), writing rows; files per second of this session; peak resident memory of the
+   * process (worker threads included) in MiB.
+   */
+  timings: { seconds: number; readSeconds: number; transformSeconds: number; writeSeconds: number; filesPerSecond: number; peakRssMiB?: number };
   command: string[];
 }
 
@@ -265,6 +270,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       transformSeconds: timings.transform,
       writeSeconds: timings.write,
       filesPerSecond: (json.position.input - start - firstDone) / Math.max(1e-9, (t - tRun) / 1000),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
     };
     writeAtomic(jsonPath, `${JSON.stringify(json, null, 1)}\n`);
     return (performance.now() - t) / 1000;

@@ -14,4 +14,5 @@ export const suites: Record<string, () => Promise<BenchSuite>> = {
   networks: () => import("./networks"),
   linalg: () => import("./linalg"),
   reconstruction: () => import("./reconstruction"),
+  cli: () => import("./cli"),
 };
