@@ -179,6 +179,8 @@ export function learningRateAt(r: ResolvedTraining, t: number, T: number, warm: 
 export abstract class NetworkBase implements NetworkEstimator {
   abstract readonly modelName: NetworkModelName;
   history: EpochInfo[] = [];
+  /** Worker threads the last `fit` ran shards on (0: every shard on the calling thread). */
+  workerThreads = 0;
   protected readonly training: ResolvedTraining;
   protected readonly onEpoch?: (info: EpochInfo) => void;
   protected readonly checkpoint?: { path: string; every: number; resume: boolean };
@@ -358,6 +360,7 @@ export abstract class NetworkBase implements NetworkEstimator {
     const T = steps * r.epochs;
     const warm = r.epochs > 1 ? steps : 0;
     const pool = await this.startPool(feats.c, feats.h, feats.w);
+    this.workerThreads = pool ? r.workers - 1 : 0;
     try {
       for (let epoch = startEpoch; epoch < r.epochs; epoch++) {
         const t0 = nowSeconds();
