@@ -1,11 +1,5 @@
 import { defineConfig } from "tsup";
+import { libraryConfig } from "../../tooling/build/tsup-preset.mjs";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  shims: true,
-});
+// ESM + CJS for Node.js, a browser build, .d.ts + .d.cts (see tooling/build/tsup-preset.mjs).
+export default defineConfig(libraryConfig());
