@@ -22,7 +22,9 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const data = resolve(opt("data", process.env.SCATTERKIT_DATA ?? join(pkg, "..", "..", "..", "shared", "datasets")));
+const data = resolve(
+  opt("data", process.env.SCATTERKIT_DATA ?? join(pkg, "..", "..", "..", "shared", "datasets")),
+);
 
 /** The images of one Fashion-MNIST IDX file: { count, rows, cols, pixels }. */
 function readImages(split) {
@@ -37,7 +39,13 @@ function readImages(split) {
 /** One image as an 8-bit grey PNG. */
 function png(img, k) {
   const n = img.rows * img.cols;
-  return encode({ width: img.cols, height: img.rows, data: img.pixels.slice(k * n, (k + 1) * n), depth: 8, channels: 1 });
+  return encode({
+    width: img.cols,
+    height: img.rows,
+    data: img.pixels.slice(k * n, (k + 1) * n),
+    depth: 8,
+    channels: 1,
+  });
 }
 
 const fashionDir = opt("fashion-png");

@@ -13,14 +13,29 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { FormatError, ParameterError } from "@scatterkit/core";
 import { type InputFile, listInputs, openInput } from "./inputs";
 import { npyHeader } from "./npy";
 import { type Progress, makeProgress } from "./progress";
 import { type Shard, resolveShard, shardRange } from "./shard";
-import { TRANSFORM_OPTIONS, type TransformName, type TransformParams, buildTransform, domainOf } from "./transform";
+import {
+  TRANSFORM_OPTIONS,
+  type TransformName,
+  type TransformParams,
+  buildTransform,
+  domainOf,
+} from "./transform";
 
 /** Options of {@link runFeatures} (the command line's, parsed). */
 export interface FeaturesOptions {
@@ -104,7 +119,14 @@ export interface FeaturesJson {
    * (worker pool), writing rows; files per second of this session; peak resident memory of the
    * process (worker threads included) in MiB.
    */
-  timings: { seconds: number; readSeconds: number; transformSeconds: number; writeSeconds: number; filesPerSecond: number; peakRssMiB?: number };
+  timings: {
+    seconds: number;
+    readSeconds: number;
+    transformSeconds: number;
+    writeSeconds: number;
+    filesPerSecond: number;
+    peakRssMiB?: number;
+  };
   command: string[];
 }
 
@@ -156,11 +178,14 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   const t0 = performance.now();
   const stream = o.stream ?? process.stderr;
   const name = o.transform;
-  if (!(name in TRANSFORM_OPTIONS)) throw new ParameterError("--transform", name, "scattering1d, scattering2d or jtfs");
+  if (!(name in TRANSFORM_OPTIONS))
+    throw new ParameterError("--transform", name, "scattering1d, scattering2d or jtfs");
   const domain = domainOf(name);
   const features = o.features ?? "plain";
-  if (features !== "plain" && features !== "log") throw new ParameterError("--features", features, '"plain" or "log"');
-  if (o.length !== undefined && domain !== "audio") throw new ParameterError("--length", o.length, "only with an audio transform (scattering1d, jtfs)");
+  if (features !== "plain" && features !== "log")
+    throw new ParameterError("--features", features, '"plain" or "log"');
+  if (o.length !== undefined && domain !== "audio")
+    throw new ParameterError("--length", o.length, "only with an audio transform (scattering1d, jtfs)");
   if (o.gray && domain !== "image") throw new ParameterError("--gray", true, "only with scattering2d");
   const params: FeaturesJson["parameters"] = {
     ...TRANSFORM_OPTIONS[name].defaults,
@@ -170,28 +195,51 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     gray: !!o.gray,
   };
   const files = listInputs(o.inputs);
-  if (files.length === 0) throw new ParameterError("INPUT", o.inputs.join(" "), "files or folders holding at least one WAV, PNG, JPEG or NPY file");
+  if (files.length === 0)
+    throw new ParameterError(
+      "INPUT",
+      o.inputs.join(" "),
+      "files or folders holding at least one WAV, PNG, JPEG or NPY file",
+    );
   const shard: Shard | null = resolveShard(o.shard, o.shards, o.env ?? process.env);
-  const { start, end } = shard ? shardRange(files.length, shard.index, shard.count) : { start: 0, end: files.length };
+  const { start, end } = shard
+    ? shardRange(files.length, shard.index, shard.count)
+    : { start: 0, end: files.length };
   const out = o.out.replaceAll("{shard}", String(shard?.index ?? 0));
   const jsonPath = `${out}.json`;
   const inputList = { count: files.length, sha256: hashList(files) };
-  const shardInfo = shard ? { index: shard.index, count: shard.count, source: shard.source, start, end } : null;
+  const shardInfo = shard
+    ? { index: shard.index, count: shard.count, source: shard.source, start, end }
+    : null;
   const read = { domain, length: o.length, gray: o.gray, maxBytes: o.maxBytes, maxPixels: o.maxPixels };
 
   // Resume: the recorded run must be this one; its rows past the last checkpoint are dropped.
   let prior: FeaturesJson | null = null;
   if (o.resume && existsSync(jsonPath) && existsSync(out)) {
     prior = JSON.parse(readFileSync(jsonPath, "utf8")) as FeaturesJson;
-    const mine = { transform: name, parameters: params, inputList, shard: shardInfo && { index: shard?.index, count: shard?.count, start, end } };
+    const mine = {
+      transform: name,
+      parameters: params,
+      inputList,
+      shard: shardInfo && { index: shard?.index, count: shard?.count, start, end },
+    };
     const theirs = {
       transform: prior.transform,
       parameters: prior.parameters,
       inputList: prior.inputList,
-      shard: prior.shard && { index: prior.shard.index, count: prior.shard.count, start: prior.shard.start, end: prior.shard.end },
+      shard: prior.shard && {
+        index: prior.shard.index,
+        count: prior.shard.count,
+        start: prior.shard.start,
+        end: prior.shard.end,
+      },
     };
     if (!sameJson(mine, theirs)) {
-      throw new ParameterError("--resume", jsonPath, `a run with the same transform, parameters, inputs and shard (recorded: ${JSON.stringify(theirs).slice(0, 400)})`);
+      throw new ParameterError(
+        "--resume",
+        jsonPath,
+        `a run with the same transform, parameters, inputs and shard (recorded: ${JSON.stringify(theirs).slice(0, 400)})`,
+      );
     }
   }
 
@@ -210,7 +258,10 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
         // named when its own shard reaches it
       }
     }
-    if (!found) throw new FormatError(`None of the ${files.length} inputs can be read (first: ${files[0]}); nothing to compute.`);
+    if (!found)
+      throw new FormatError(
+        `None of the ${files.length} inputs can be read (first: ${files[0]}); nothing to compute.`,
+      );
     inputShape = found;
   }
   const { transform, rowShape } = buildTransform(name, params as TransformParams, inputShape);
@@ -251,10 +302,20 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   } else {
     fd = openSync(out, "w");
   }
-  const timings = { read: prior?.timings.readSeconds ?? 0, transform: prior?.timings.transformSeconds ?? 0, write: prior?.timings.writeSeconds ?? 0 };
+  const timings = {
+    read: prior?.timings.readSeconds ?? 0,
+    transform: prior?.timings.transformSeconds ?? 0,
+    write: prior?.timings.writeSeconds ?? 0,
+  };
   const mode = o.progress ?? ((stream as NodeJS.WriteStream).isTTY ? "bar" : "lines");
   const total = end - start;
-  const progress: Progress = makeProgress(mode, total, stream, shard ? `shard ${shard.index}/${shard.count}` : "scatterkit", json.position.input - start);
+  const progress: Progress = makeProgress(
+    mode,
+    total,
+    stream,
+    shard ? `shard ${shard.index}/${shard.count}` : "scatterkit",
+    json.position.input - start,
+  );
   const firstDone = json.position.input - start;
   let skippedHere = json.skipped.filter((s) => s.index >= start).length;
   const tRun = performance.now();
@@ -288,12 +349,14 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     let t = performance.now();
     const y = await transform.forwardAsync({ data: xb.subarray(0, b * inSize), shape: [b, ...inputShape] });
     const data = y.data as Float32Array;
-    if (features === "log") for (let i = 0; i < data.length; i++) data[i] = Math.log(Math.abs(data[i]) + 1e-6);
+    if (features === "log")
+      for (let i = 0; i < data.length; i++) data[i] = Math.log(Math.abs(data[i]) + 1e-6);
     timings.transform += (performance.now() - t) / 1000;
     t = performance.now();
     const bytes = new Uint8Array(data.buffer, data.byteOffset, b * rowBytes);
     let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off, header.length + json.rows * rowBytes + off);
+    while (off < bytes.length)
+      off += writeSync(fd, bytes, off, bytes.length - off, header.length + json.rows * rowBytes + off);
     timings.write += (performance.now() - t) / 1000;
     for (const f of from) {
       const last = json.inputs[json.inputs.length - 1];
@@ -320,8 +383,11 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       try {
         file = openInput(files[i], read);
         if (!sameJson(file.shape, inputShape)) {
-          const hint = domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
-          throw new FormatError(`has row shape [${file.shape.join(", ")}], the run's is [${inputShape.join(", ")}]${hint}.`);
+          const hint =
+            domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
+          throw new FormatError(
+            `has row shape [${file.shape.join(", ")}], the run's is [${inputShape.join(", ")}]${hint}.`,
+          );
         }
       } catch (e) {
         file?.close();
@@ -343,7 +409,10 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
               await flush();
               cursor = r + 1 < file.rows ? { input: i, row: r + 1 } : { input: i + 1, row: 0 };
               json.position = cursor;
-              if ((performance.now() - lastCheckpoint) / 1000 >= Math.max(o.checkpointSeconds ?? 1, 20 * checkpointCost)) {
+              if (
+                (performance.now() - lastCheckpoint) / 1000 >=
+                Math.max(o.checkpointSeconds ?? 1, 20 * checkpointCost)
+              ) {
                 checkpointCost = checkpoint(false);
                 lastCheckpoint = performance.now();
               }

@@ -43,9 +43,12 @@ function u32(b: Uint8Array, o: number): number {
 
 function checkPixels(width: number, height: number, limits: ImageLimits, kind: string): void {
   const max = limits.maxPixels ?? 2 ** 26;
-  if (width < 1 || height < 1) throw new FormatError(`${kind} header declares ${width} x ${height} pixels; expected at least 1 x 1.`);
+  if (width < 1 || height < 1)
+    throw new FormatError(`${kind} header declares ${width} x ${height} pixels; expected at least 1 x 1.`);
   if (width * height > max) {
-    throw new FormatError(`${kind} header declares ${width} x ${height} pixels, more than the limit of ${max} (--max-pixels).`);
+    throw new FormatError(
+      `${kind} header declares ${width} x ${height} pixels, more than the limit of ${max} (--max-pixels).`,
+    );
   }
 }
 
@@ -54,9 +57,13 @@ function checkPixels(width: number, height: number, limits: ImageLimits, kind: s
  * present (so a truncated file is named as such); returns the IHDR fields.
  * @throws FormatError naming the problem
  */
-export function scanPng(b: Uint8Array, limits: ImageLimits = {}): { width: number; height: number; depth: number; colorType: number } {
+export function scanPng(
+  b: Uint8Array,
+  limits: ImageLimits = {},
+): { width: number; height: number; depth: number; colorType: number } {
   if (!isPng(b)) throw new FormatError("Not a PNG file: the 8-byte PNG signature is missing.");
-  if (b.length < 33) throw new FormatError(`PNG file is truncated: ${b.length} bytes, too short for its IHDR chunk.`);
+  if (b.length < 33)
+    throw new FormatError(`PNG file is truncated: ${b.length} bytes, too short for its IHDR chunk.`);
   if (u32(b, 8) !== 13 || String.fromCharCode(b[12], b[13], b[14], b[15]) !== "IHDR") {
     throw new FormatError("PNG file does not start with a 13-byte IHDR chunk.");
   }
@@ -64,7 +71,13 @@ export function scanPng(b: Uint8Array, limits: ImageLimits = {}): { width: numbe
   const height = u32(b, 20);
   const depth = b[24];
   const colorType = b[25];
-  const okDepth: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+  const okDepth: Record<number, number[]> = {
+    0: [1, 2, 4, 8, 16],
+    2: [8, 16],
+    3: [1, 2, 4, 8],
+    4: [8, 16],
+    6: [8, 16],
+  };
   if (!(colorType in okDepth) || !okDepth[colorType].includes(depth)) {
     throw new FormatError(`PNG colour type ${colorType} with bit depth ${depth} is not a valid combination.`);
   }
@@ -72,11 +85,14 @@ export function scanPng(b: Uint8Array, limits: ImageLimits = {}): { width: numbe
   let p = 8;
   let idat = 0;
   for (;;) {
-    if (p + 12 > b.length) throw new FormatError(`PNG file is truncated: no IEND chunk (file ends at byte ${b.length}).`);
+    if (p + 12 > b.length)
+      throw new FormatError(`PNG file is truncated: no IEND chunk (file ends at byte ${b.length}).`);
     const len = u32(b, p);
     const type = String.fromCharCode(b[p + 4], b[p + 5], b[p + 6], b[p + 7]);
     if (len > 0x7fffffff || p + 12 + len > b.length) {
-      throw new FormatError(`PNG file is truncated: chunk ${JSON.stringify(type)} declares ${len} bytes, the file holds ${Math.max(0, b.length - p - 12)}.`);
+      throw new FormatError(
+        `PNG file is truncated: chunk ${JSON.stringify(type)} declares ${len} bytes, the file holds ${Math.max(0, b.length - p - 12)}.`,
+      );
     }
     if (type === "IDAT") idat += len;
     if (type === "IEND") break;
@@ -122,7 +138,10 @@ export function decodePng(bytes: Uint8Array, gray: boolean, limits: ImageLimits 
     }
     samples = un;
   }
-  if (samples.length < n * inCh) throw new FormatError(`PNG image data is short: ${samples.length} samples for ${width} x ${height} x ${inCh}.`);
+  if (samples.length < n * inCh)
+    throw new FormatError(
+      `PNG image data is short: ${samples.length} samples for ${width} x ${height} x ${inCh}.`,
+    );
   const isPalette = head.colorType === 3;
   const colour = isPalette ? true : inCh >= 3;
   const outCh: 1 | 3 = colour && !gray ? 3 : 1;
@@ -132,18 +151,31 @@ export function decodePng(bytes: Uint8Array, gray: boolean, limits: ImageLimits 
     if (!palette || palette.length === 0) throw new FormatError("PNG palette image has no PLTE chunk.");
     for (let i = 0; i < n; i++) {
       const e = palette[samples[i]];
-      if (!e) throw new FormatError(`PNG pixel refers to palette entry ${samples[i]}; the palette has ${palette.length}.`);
+      if (!e)
+        throw new FormatError(
+          `PNG pixel refers to palette entry ${samples[i]}; the palette has ${palette.length}.`,
+        );
       put(out, i, n, e[0], e[1], e[2], outCh, scale);
     }
   } else if (colour) {
-    for (let i = 0; i < n; i++) put(out, i, n, samples[i * inCh], samples[i * inCh + 1], samples[i * inCh + 2], outCh, scale);
+    for (let i = 0; i < n; i++)
+      put(out, i, n, samples[i * inCh], samples[i * inCh + 1], samples[i * inCh + 2], outCh, scale);
   } else {
     for (let i = 0; i < n; i++) out[i] = samples[i * inCh] / scale;
   }
   return { width, height, channels: outCh, data: out };
 }
 
-function put(out: Float32Array, i: number, n: number, r: number, g: number, b: number, outCh: number, scale: number): void {
+function put(
+  out: Float32Array,
+  i: number,
+  n: number,
+  r: number,
+  g: number,
+  b: number,
+  outCh: number,
+  scale: number,
+): void {
   if (outCh === 3) {
     out[i] = r / scale;
     out[n + i] = g / scale;
@@ -159,22 +191,31 @@ function put(out: Float32Array, i: number, n: number, r: number, g: number, b: n
  * file is named as such).
  * @throws FormatError naming the problem
  */
-export function scanJpeg(b: Uint8Array, limits: ImageLimits = {}): { width: number; height: number; components: number } {
+export function scanJpeg(
+  b: Uint8Array,
+  limits: ImageLimits = {},
+): { width: number; height: number; components: number } {
   if (!isJpeg(b)) throw new FormatError("Not a JPEG file: the start-of-image marker FF D8 is missing.");
   let p = 2;
   let frame: { width: number; height: number; components: number } | undefined;
   for (;;) {
     while (p < b.length && b[p] === 0xff && b[p + 1] === 0xff) p++; // fill bytes
     if (p + 4 > b.length) throw new FormatError("JPEG file is truncated before its first scan.");
-    if (b[p] !== 0xff) throw new FormatError(`JPEG marker expected at byte ${p}, found 0x${b[p].toString(16)}.`);
+    if (b[p] !== 0xff)
+      throw new FormatError(`JPEG marker expected at byte ${p}, found 0x${b[p].toString(16)}.`);
     const m = b[p + 1];
     const len = (b[p + 2] << 8) | b[p + 3];
-    if (len < 2 || p + 2 + len > b.length) throw new FormatError(`JPEG file is truncated: marker 0xFF${m.toString(16).toUpperCase()} declares ${len} bytes.`);
+    if (len < 2 || p + 2 + len > b.length)
+      throw new FormatError(
+        `JPEG file is truncated: marker 0xFF${m.toString(16).toUpperCase()} declares ${len} bytes.`,
+      );
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
       if (len < 8) throw new FormatError("JPEG frame header is too short.");
       frame = { height: (b[p + 5] << 8) | b[p + 6], width: (b[p + 7] << 8) | b[p + 8], components: b[p + 9] };
       if (m !== 0xc0 && m !== 0xc1 && m !== 0xc2) {
-        throw new FormatError(`JPEG coding process 0xFF${m.toString(16).toUpperCase()} (lossless or arithmetic) is not supported; expected baseline or progressive Huffman.`);
+        throw new FormatError(
+          `JPEG coding process 0xFF${m.toString(16).toUpperCase()} (lossless or arithmetic) is not supported; expected baseline or progressive Huffman.`,
+        );
       }
     }
     if (m === 0xda) break;
@@ -192,7 +233,8 @@ export function scanJpeg(b: Uint8Array, limits: ImageLimits = {}): { width: numb
       break;
     }
   }
-  if (!eoi) throw new FormatError("JPEG file is truncated: no end-of-image marker (FF D9) after its scan data.");
+  if (!eoi)
+    throw new FormatError("JPEG file is truncated: no end-of-image marker (FF D9) after its scan data.");
   return frame;
 }
 
@@ -217,7 +259,8 @@ export function decodeJpeg(bytes: Uint8Array, gray: boolean, limits: ImageLimits
   }
   const { width, height, data } = img;
   const n = width * height;
-  if (data.length < 3 * n) throw new FormatError(`JPEG decoder returned ${data.length} bytes for ${width} x ${height} pixels.`);
+  if (data.length < 3 * n)
+    throw new FormatError(`JPEG decoder returned ${data.length} bytes for ${width} x ${height} pixels.`);
   const outCh: 1 | 3 = head.components === 3 && !gray ? 3 : 1;
   const out = new Float32Array(outCh * n);
   if (head.components === 1) for (let i = 0; i < n; i++) out[i] = data[3 * i] / 255;

@@ -18,7 +18,30 @@ export {
 } from "./features";
 export { runMerge, type MergeSummary } from "./merge";
 export { npyHeader, parseNpyHeader, npyToFloat32, type NpyInfo, type NpyDtype } from "./npy";
-export { decodePng, decodeJpeg, scanPng, scanJpeg, isPng, isJpeg, type DecodedImage, type ImageLimits } from "./image";
-export { listInputs, openInput, compareCodePoints, INPUT_EXTENSIONS, type InputFile, type ReadOptions, type InputDomain } from "./inputs";
+export {
+  decodePng,
+  decodeJpeg,
+  scanPng,
+  scanJpeg,
+  isPng,
+  isJpeg,
+  type DecodedImage,
+  type ImageLimits,
+} from "./image";
+export {
+  listInputs,
+  openInput,
+  compareCodePoints,
+  INPUT_EXTENSIONS,
+  type InputFile,
+  type ReadOptions,
+  type InputDomain,
+} from "./inputs";
 export { resolveShard, shardRange, type Shard } from "./shard";
-export { buildTransform, TRANSFORMS, TRANSFORM_OPTIONS, type TransformName, type TransformParams } from "./transform";
+export {
+  buildTransform,
+  TRANSFORMS,
+  TRANSFORM_OPTIONS,
+  type TransformName,
+  type TransformParams,
+} from "./transform";

@@ -108,14 +108,19 @@ export interface InputFile {
 
 function checkFinite(data: Float32Array, what: string): void {
   for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i])) throw new FormatError(`${what} holds a non-finite value (${data[i]}) at element ${i}.`);
+    if (!Number.isFinite(data[i]))
+      throw new FormatError(`${what} holds a non-finite value (${data[i]}) at element ${i}.`);
   }
 }
 
-function fitAudio(channels: ArrayLike<number>[], length: number | undefined): { data: Float32Array; n: number } {
+function fitAudio(
+  channels: ArrayLike<number>[],
+  length: number | undefined,
+): { data: Float32Array; n: number } {
   const n = length ?? channels[0].length;
   const data = new Float32Array(channels.length * n);
-  channels.forEach((c, k) => data.set(length === undefined ? c : fitLength(c, length), k * n));
+  for (let k = 0; k < channels.length; k++)
+    data.set(length === undefined ? channels[k] : fitLength(channels[k], length), k * n);
   return { data, n };
 }
 
@@ -150,7 +155,13 @@ export function openInput(path: string, o: ReadOptions): InputFile {
       return f;
     }
     const maxBytes = o.maxBytes ?? 2 ** 30;
-    const kind = isPng(head) ? "png" : isJpeg(head) ? "jpeg" : String.fromCharCode(...head.subarray(0, 4)) === "RIFF" ? "wav" : null;
+    const kind = isPng(head)
+      ? "png"
+      : isJpeg(head)
+        ? "jpeg"
+        : String.fromCharCode(...head.subarray(0, 4)) === "RIFF"
+          ? "wav"
+          : null;
     if (kind === null) {
       const start = Array.from(head.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join(" ");
       throw new FormatError(`is not a WAV, PNG, JPEG or NPY file (starts with bytes ${start}).`);
@@ -161,7 +172,8 @@ export function openInput(path: string, o: ReadOptions): InputFile {
         `is a ${kind.toUpperCase()} file; this transform takes ${wantAudio ? "WAV or NPY (audio)" : "PNG, JPEG or NPY (images)"} inputs.`,
       );
     }
-    if (size > maxBytes) throw new FormatError(`is ${size} bytes, more than the limit of ${maxBytes} (--max-bytes).`);
+    if (size > maxBytes)
+      throw new FormatError(`is ${size} bytes, more than the limit of ${maxBytes} (--max-bytes).`);
     const bytes = readFileSync(fd);
     if (kind === "wav") {
       const wav = readWav(bytes);
@@ -180,7 +192,9 @@ export function openInput(path: string, o: ReadOptions): InputFile {
 function openNpy(fd: number, info: NpyInfo, o: ReadOptions): InputFile {
   const { shape } = info;
   if (shape.length < 2) {
-    throw new FormatError(`NPY array of shape (${shape.join(", ")}) has no sample axes; expected [n, ...sample] with a sample of rank >= 1.`);
+    throw new FormatError(
+      `NPY array of shape (${shape.join(", ")}) has no sample axes; expected [n, ...sample] with a sample of rank >= 1.`,
+    );
   }
   const rows = shape[0];
   const sample = shape.slice(1);
@@ -211,7 +225,9 @@ function openNpy(fd: number, info: NpyInfo, o: ReadOptions): InputFile {
       readRaw(r, r1, tmp);
       for (let i = 0; i < tmp.length; i++) {
         if (!Number.isFinite(tmp[i])) {
-          throw new FormatError(`NPY file holds a non-finite value (${tmp[i]}) in row ${r + Math.floor(i / inSize)}.`);
+          throw new FormatError(
+            `NPY file holds a non-finite value (${tmp[i]}) in row ${r + Math.floor(i / inSize)}.`,
+          );
         }
       }
     }
@@ -230,7 +246,10 @@ function openNpy(fd: number, info: NpyInfo, o: ReadOptions): InputFile {
       for (let r = r0; r < r1; r++) {
         readRaw(r, r + 1, tmp);
         for (let c = 0; c < lead; c++) {
-          out.set(fitLength(tmp.subarray(c * lastIn, (c + 1) * lastIn), o.length as number), (r - r0) * outSize + c * (o.length as number));
+          out.set(
+            fitLength(tmp.subarray(c * lastIn, (c + 1) * lastIn), o.length as number),
+            (r - r0) * outSize + c * (o.length as number),
+          );
         }
       }
     },

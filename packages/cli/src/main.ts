@@ -6,7 +6,13 @@
 import { ParameterError, ScatterkitError } from "@scatterkit/core";
 import { type FeaturesOptions, runFeatures } from "./features";
 import { runMerge } from "./merge";
-import { TRANSFORMS, TRANSFORM_OPTIONS, type TransformName, type TransformParams, parseTransformValue } from "./transform";
+import {
+  TRANSFORMS,
+  TRANSFORM_OPTIONS,
+  type TransformName,
+  type TransformParams,
+  parseTransformValue,
+} from "./transform";
 
 /** The usage text printed by `--help`. */
 export const USAGE = `scatterkit: scattering features of WAV, PNG, JPEG and NPY files into a float32 .npy
@@ -45,7 +51,17 @@ Other options:
 `;
 
 const FLAGS_WITH_VALUE = new Set([
-  "transform", "out", "length", "features", "shard", "shards", "batch", "max-bytes", "max-pixels", "progress", "checkpoint",
+  "transform",
+  "out",
+  "length",
+  "features",
+  "shard",
+  "shards",
+  "batch",
+  "max-bytes",
+  "max-pixels",
+  "progress",
+  "checkpoint",
 ]);
 const BOOLEAN_FLAGS = new Set(["gray", "resume", "quiet", "help", "log"]);
 const ALL_TRANSFORM_FLAGS = new Set(Object.values(TRANSFORM_OPTIONS).flatMap((t) => Object.keys(t.options)));
@@ -114,18 +130,27 @@ export function featuresOptions(p: ParsedArgs): FeaturesOptions {
   for (const flag of ALL_TRANSFORM_FLAGS) {
     if (f[flag] === undefined) continue;
     if (!(flag in allowed)) {
-      throw new ParameterError(`--${flag}`, f[flag], `an option of another transform; ${transform} takes ${Object.keys(allowed).map((k) => `--${k}`).join(", ")}`);
+      throw new ParameterError(
+        `--${flag}`,
+        f[flag],
+        `an option of another transform; ${transform} takes ${Object.keys(allowed)
+          .map((k) => `--${k}`)
+          .join(", ")}`,
+      );
     }
     params[flag] = parseTransformValue(flag, f[flag] as string);
   }
-  if (typeof f.out !== "string" || f.out === "") throw new ParameterError("--out", f.out, "the output FILE.npy");
+  if (typeof f.out !== "string" || f.out === "")
+    throw new ParameterError("--out", f.out, "the output FILE.npy");
   if (p.positional.length === 0) throw new ParameterError("INPUT", "nothing", "at least one file or folder");
   let features = (f.features as "plain" | "log" | undefined) ?? (f.log ? "log" : "plain");
   if (f.log && features !== "log") throw new ParameterError("--log", true, "not with --features plain");
-  if (features !== "plain" && features !== "log") throw new ParameterError("--features", features, '"plain" or "log"');
+  if (features !== "plain" && features !== "log")
+    throw new ParameterError("--features", features, '"plain" or "log"');
   features = features as "plain" | "log";
   const progress = f.quiet ? "none" : (f.progress as FeaturesOptions["progress"]);
-  if (progress !== undefined && !["bar", "lines", "none"].includes(progress)) throw new ParameterError("--progress", progress, '"bar", "lines" or "none"');
+  if (progress !== undefined && !["bar", "lines", "none"].includes(progress))
+    throw new ParameterError("--progress", progress, '"bar", "lines" or "none"');
   return {
     transform: transform as TransformName,
     params,
@@ -147,7 +172,8 @@ export function featuresOptions(p: ParsedArgs): FeaturesOptions {
 
 function checkpointFlag(v: string | true): number {
   const n = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !(n >= 0) || !Number.isFinite(n)) throw new ParameterError("--checkpoint", v, "a number of seconds >= 0");
+  if (typeof v !== "string" || v.trim() === "" || !(n >= 0) || !Number.isFinite(n))
+    throw new ParameterError("--checkpoint", v, "a number of seconds >= 0");
   return n;
 }
 
@@ -156,11 +182,19 @@ function checkpointFlag(v: string | true): number {
  * (skipped files are named but do not fail a run), 1 failed, 2 usage error, 130 interrupted
  * (SIGINT / SIGTERM: the output is a valid partial run; `--resume` continues it).
  */
-export async function main(argv: readonly string[], stream: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  stream: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   let parsed: ParsedArgs;
   try {
     parsed = parseArgs(argv);
-    if (parsed.flags.help || parsed.command === "" || parsed.command === "help" || parsed.command === "--help") {
+    if (
+      parsed.flags.help ||
+      parsed.command === "" ||
+      parsed.command === "help" ||
+      parsed.command === "--help"
+    ) {
       process.stdout.write(USAGE);
       return parsed.command === "" && !parsed.flags.help ? 2 : 0;
     }
@@ -174,11 +208,14 @@ export async function main(argv: readonly string[], stream: NodeJS.WritableStrea
   try {
     if (parsed.command === "merge") {
       const out = parsed.flags.out;
-      if (typeof out !== "string" || out === "") throw new ParameterError("--out", out, "the output FILE.npy");
+      if (typeof out !== "string" || out === "")
+        throw new ParameterError("--out", out, "the output FILE.npy");
       const extra = Object.keys(parsed.flags).filter((k) => k !== "out");
       if (extra.length > 0) throw new ParameterError("option", `--${extra[0]}`, "only --out with merge");
       const r = runMerge(out, parsed.positional, ["scatterkit", ...argv]);
-      stream.write(`scatterkit: merged ${r.order.length} shards into ${out}: ${r.json.rows} rows of shape [${r.json.rowShape.join(", ")}], ${r.json.skipped.length} skipped\n`);
+      stream.write(
+        `scatterkit: merged ${r.order.length} shards into ${out}: ${r.json.rows} rows of shape [${r.json.rowShape.join(", ")}], ${r.json.skipped.length} skipped\n`,
+      );
       return 0;
     }
     const options = featuresOptions(parsed);
@@ -187,17 +224,28 @@ export async function main(argv: readonly string[], stream: NodeJS.WritableStrea
     const onSignal = (sig: NodeJS.Signals) => {
       stops++;
       if (stops > 1) process.exit(130); // second Ctrl-C: the last checkpoint stands
-      stream.write(`\nscatterkit: ${sig}: finishing the current batch (press Ctrl-C again to stop at once)\n`);
+      stream.write(
+        `\nscatterkit: ${sig}: finishing the current batch (press Ctrl-C again to stop at once)\n`,
+      );
       controller.abort();
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
     try {
-      const r = await runFeatures({ ...options, signal: controller.signal, stream, argv: ["scatterkit", ...argv] });
+      const r = await runFeatures({
+        ...options,
+        signal: controller.signal,
+        stream,
+        argv: ["scatterkit", ...argv],
+      });
       const j = r.json;
-      const where = j.shard ? ` (shard ${j.shard.index}/${j.shard.count}: inputs ${j.shard.start}..${j.shard.end - 1})` : "";
+      const where = j.shard
+        ? ` (shard ${j.shard.index}/${j.shard.count}: inputs ${j.shard.start}..${j.shard.end - 1})`
+        : "";
       if (r.interrupted) {
-        stream.write(`scatterkit: stopped after ${j.rows} rows${where}; the output is valid; run the same command with --resume to continue\n`);
+        stream.write(
+          `scatterkit: stopped after ${j.rows} rows${where}; the output is valid; run the same command with --resume to continue\n`,
+        );
         return 130;
       }
       stream.write(

@@ -21,7 +21,9 @@ function readJson(path: string): FeaturesJson {
   try {
     text = readFileSync(`${path}.json`, "utf8");
   } catch {
-    throw new FormatError(`${path}.json cannot be read: merge needs the JSON that features writes beside each shard.`);
+    throw new FormatError(
+      `${path}.json cannot be read: merge needs the JSON that features writes beside each shard.`,
+    );
   }
   try {
     return JSON.parse(text) as FeaturesJson;
@@ -37,35 +39,68 @@ function readJson(path: string): FeaturesJson {
  * @throws ParameterError / FormatError naming the shard file and what is wrong
  */
 export function runMerge(out: string, shardFiles: readonly string[], argv: string[] = []): MergeSummary {
-  if (shardFiles.length === 0) throw new ParameterError("SHARD.npy", "nothing", "at least one shard .npy file");
+  if (shardFiles.length === 0)
+    throw new ParameterError("SHARD.npy", "nothing", "at least one shard .npy file");
   const shards = shardFiles.map((file) => ({ file, json: readJson(file) }));
   const first = shards[0].json;
   const key = (j: FeaturesJson) =>
-    JSON.stringify([j.format, j.transform, j.parameters, j.inputList, j.inputShape, j.rowShape, j.dtype, j.shard?.count]);
+    JSON.stringify([
+      j.format,
+      j.transform,
+      j.parameters,
+      j.inputList,
+      j.inputShape,
+      j.rowShape,
+      j.dtype,
+      j.shard?.count,
+    ]);
   for (const s of shards) {
     const j = s.json;
-    if (j.format !== "scatterkit-features/1") throw new FormatError(`${s.file}.json is not a scatterkit features file (format ${JSON.stringify(j.format)}).`);
-    if (!j.shard) throw new FormatError(`${s.file} is not a shard (its JSON records no --shard); nothing to merge.`);
-    if (!j.complete) throw new FormatError(`${s.file} is incomplete (shard ${j.shard.index}/${j.shard.count} stopped at input ${j.position.input} of [${j.shard.start}, ${j.shard.end})): run it again with --resume.`);
+    if (j.format !== "scatterkit-features/1")
+      throw new FormatError(
+        `${s.file}.json is not a scatterkit features file (format ${JSON.stringify(j.format)}).`,
+      );
+    if (!j.shard)
+      throw new FormatError(`${s.file} is not a shard (its JSON records no --shard); nothing to merge.`);
+    if (!j.complete)
+      throw new FormatError(
+        `${s.file} is incomplete (shard ${j.shard.index}/${j.shard.count} stopped at input ${j.position.input} of [${j.shard.start}, ${j.shard.end})): run it again with --resume.`,
+      );
     if (key(j) !== key(first)) {
-      throw new FormatError(`${s.file} belongs to another run than ${shards[0].file}: transform, parameters, input list or shard count differ.`);
+      throw new FormatError(
+        `${s.file} belongs to another run than ${shards[0].file}: transform, parameters, input list or shard count differ.`,
+      );
     }
   }
   const n = first.shard?.count as number;
   shards.sort((a, b) => (a.json.shard?.index as number) - (b.json.shard?.index as number));
   const seen = shards.map((s) => s.json.shard?.index as number);
   for (let k = 0; k < shards.length; k++) {
-    if (k > 0 && seen[k] === seen[k - 1]) throw new ParameterError("SHARD.npy", `${shards[k - 1].file} and ${shards[k].file}`, `each shard once (both are shard ${seen[k]})`);
+    if (k > 0 && seen[k] === seen[k - 1])
+      throw new ParameterError(
+        "SHARD.npy",
+        `${shards[k - 1].file} and ${shards[k].file}`,
+        `each shard once (both are shard ${seen[k]})`,
+      );
   }
   const missing = Array.from({ length: n }, (_, k) => k).filter((k) => !seen.includes(k));
-  if (missing.length > 0) throw new ParameterError("SHARD.npy", `${shards.length} shard files`, `all ${n} shards of the run; missing shard(s) ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new ParameterError(
+      "SHARD.npy",
+      `${shards.length} shard files`,
+      `all ${n} shards of the run; missing shard(s) ${missing.join(", ")}`,
+    );
   let expectStart = 0;
   for (const s of shards) {
     const sh = s.json.shard as NonNullable<FeaturesJson["shard"]>;
-    if (sh.start !== expectStart) throw new FormatError(`${s.file}: shard ${sh.index} covers inputs from ${sh.start}, expected ${expectStart}.`);
+    if (sh.start !== expectStart)
+      throw new FormatError(
+        `${s.file}: shard ${sh.index} covers inputs from ${sh.start}, expected ${expectStart}.`,
+      );
     expectStart = sh.end;
   }
-  if (expectStart !== first.inputList.count) throw new FormatError(`The shards cover ${expectStart} of ${first.inputList.count} inputs.`);
+  if (expectStart !== first.inputList.count)
+    throw new FormatError(`The shards cover ${expectStart} of ${first.inputList.count} inputs.`);
 
   const rowBytes = 4 * first.rowShape.reduce((a, b) => a * b, 1);
   const total = shards.reduce((a, s) => a + s.json.rows, 0);
@@ -96,10 +131,13 @@ export function runMerge(out: string, shardFiles: readonly string[], argv: strin
         const info = parseNpyHeader(head, size);
         const want = [s.json.rows, ...first.rowShape];
         if (info.dtype !== "f4" || info.bigEndian || JSON.stringify(info.shape) !== JSON.stringify(want)) {
-          throw new FormatError(`${s.file} holds shape (${info.shape.join(", ")}) ${info.dtype}; its JSON records (${want.join(", ")}) float32.`);
+          throw new FormatError(
+            `${s.file} holds shape (${info.shape.join(", ")}) ${info.dtype}; its JSON records (${want.join(", ")}) float32.`,
+          );
         }
         const bytes = s.json.rows * rowBytes;
-        if (size !== info.dataOffset + bytes) throw new FormatError(`${s.file} is ${size} bytes; expected ${info.dataOffset + bytes}.`);
+        if (size !== info.dataOffset + bytes)
+          throw new FormatError(`${s.file} is ${size} bytes; expected ${info.dataOffset + bytes}.`);
         for (let off = 0; off < bytes; ) {
           const k = readSync(fd, buf, 0, Math.min(buf.length, bytes - off), info.dataOffset + off);
           if (k === 0) throw new FormatError(`${s.file} ended early.`);
@@ -111,7 +149,8 @@ export function runMerge(out: string, shardFiles: readonly string[], argv: strin
       } finally {
         closeSync(fd);
       }
-      for (const r of s.json.inputs) merged.inputs.push({ ...r, row: r.row + (pos - header.length) / rowBytes - s.json.rows });
+      for (const r of s.json.inputs)
+        merged.inputs.push({ ...r, row: r.row + (pos - header.length) / rowBytes - s.json.rows });
       merged.skipped.push(...s.json.skipped);
       const t = s.json.timings;
       merged.timings.seconds += t.seconds;

@@ -74,7 +74,8 @@ export const MAX_NPY_HEADER = 1 << 16;
  * @throws FormatError naming what is wrong
  */
 export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyInfo {
-  if (fileSize < 10 || head.length < 10) throw new FormatError(`NPY file is truncated: ${fileSize} bytes, the fixed header alone is 10.`);
+  if (fileSize < 10 || head.length < 10)
+    throw new FormatError(`NPY file is truncated: ${fileSize} bytes, the fixed header alone is 10.`);
   for (let i = 0; i < 6; i++) {
     if (head[i] !== MAGIC[i]) throw new FormatError('Not an NPY file: it does not start with "\\x93NUMPY".');
   }
@@ -89,29 +90,43 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyInfo {
     hlen = (head[8] | (head[9] << 8) | (head[10] << 16)) + head[11] * 2 ** 24;
     start = 12;
   } else {
-    throw new FormatError(`NPY format version ${major}.${head[7]} is not supported; expected 1.0, 2.0 or 3.0.`);
+    throw new FormatError(
+      `NPY format version ${major}.${head[7]} is not supported; expected 1.0, 2.0 or 3.0.`,
+    );
   }
-  if (hlen > MAX_NPY_HEADER) throw new FormatError(`NPY header declares ${hlen} bytes; at most ${MAX_NPY_HEADER} are accepted.`);
+  if (hlen > MAX_NPY_HEADER)
+    throw new FormatError(`NPY header declares ${hlen} bytes; at most ${MAX_NPY_HEADER} are accepted.`);
   if (start + hlen > fileSize || start + hlen > head.length) {
-    throw new FormatError(`NPY file is truncated: its header declares ${hlen} bytes, the file holds ${fileSize - start}.`);
+    throw new FormatError(
+      `NPY file is truncated: its header declares ${hlen} bytes, the file holds ${fileSize - start}.`,
+    );
   }
   const text = new TextDecoder("utf-8").decode(head.subarray(start, start + hlen));
   const descr = /['"]descr['"]\s*:\s*['"]([<>|=])([a-zA-Z])(\d+)['"]/.exec(text);
   const fortran = /['"]fortran_order['"]\s*:\s*(True|False)/.exec(text);
   const shapeM = /['"]shape['"]\s*:\s*\(([^)]*)\)/.exec(text);
   if (!descr || !fortran || !shapeM) {
-    throw new FormatError(`NPY header is not a dictionary with 'descr', 'fortran_order' and 'shape': ${JSON.stringify(text.slice(0, 120))}.`);
+    throw new FormatError(
+      `NPY header is not a dictionary with 'descr', 'fortran_order' and 'shape': ${JSON.stringify(text.slice(0, 120))}.`,
+    );
   }
   const kind = `${descr[2]}${descr[3]}`;
   if (!(kind in SIZES)) {
-    throw new FormatError(`NPY dtype '${descr[1]}${kind}' is not supported; expected float32/64 or (u)int8/16/32.`);
+    throw new FormatError(
+      `NPY dtype '${descr[1]}${kind}' is not supported; expected float32/64 or (u)int8/16/32.`,
+    );
   }
   const dtype = kind as NpyDtype;
-  if (fortran[1] === "True") throw new FormatError("NPY array is in Fortran order; expected C order (numpy.ascontiguousarray).");
-  const parts = shapeM[1].split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  if (fortran[1] === "True")
+    throw new FormatError("NPY array is in Fortran order; expected C order (numpy.ascontiguousarray).");
+  const parts = shapeM[1]
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const shape: number[] = [];
   for (const p of parts) {
-    if (!/^\d{1,15}$/.test(p)) throw new FormatError(`NPY shape entry ${JSON.stringify(p)} is not a non-negative integer.`);
+    if (!/^\d{1,15}$/.test(p))
+      throw new FormatError(`NPY shape entry ${JSON.stringify(p)} is not a non-negative integer.`);
     shape.push(Number(p));
   }
   const itemSize = SIZES[dtype];
@@ -135,7 +150,13 @@ export function parseNpyHeader(head: Uint8Array, fileSize: number): NpyInfo {
  * Converts `count` elements of NPY data (`bytes`, starting at `offset`) to float32 values in
  * `out`: floats as stored (float64 rounded to float32), integers as their values.
  */
-export function npyToFloat32(info: NpyInfo, bytes: Uint8Array, offset: number, count: number, out: Float32Array): void {
+export function npyToFloat32(
+  info: NpyInfo,
+  bytes: Uint8Array,
+  offset: number,
+  count: number,
+  out: Float32Array,
+): void {
   const v = new DataView(bytes.buffer, bytes.byteOffset + offset, count * info.itemSize);
   const le = !info.bigEndian;
   const s = info.itemSize;

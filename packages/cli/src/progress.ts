@@ -53,7 +53,11 @@ export function makeProgress(
     return {
       update(done, skipped) {
         const r = rate(done);
-        bar.update(done, { speed: r.toFixed(1), etaText: formatSeconds(r > 0 ? (total - done) / r : Number.NaN), skipped });
+        bar.update(done, {
+          speed: r.toFixed(1),
+          etaText: formatSeconds(r > 0 ? (total - done) / r : Number.NaN),
+          skipped,
+        });
       },
       log: (line) => multi.log(`${line}\n`),
       stop: () => multi.stop(),

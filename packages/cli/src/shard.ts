@@ -14,7 +14,8 @@ export interface Shard {
 }
 
 function int(name: string, text: string | undefined, min: number): number {
-  if (text === undefined || !/^\s*-?\d+\s*$/.test(text)) throw new ParameterError(name, text, `an integer >= ${min}`);
+  if (text === undefined || !/^\s*-?\d+\s*$/.test(text))
+    throw new ParameterError(name, text, `an integer >= ${min}`);
   const v = Number(text);
   if (v < min) throw new ParameterError(name, text, `an integer >= ${min}`);
   return v;
@@ -35,26 +36,47 @@ export function resolveShard(
     const m = /^(\d+)\/(\d+)$/.exec(shard.trim());
     if (!m) throw new ParameterError("--shard", shard, "I/N with integers 0 <= I < N");
     s = { index: Number(m[1]), count: Number(m[2]), source: "--shard" };
-    if (shards !== undefined && shards !== s.count) throw new ParameterError("--shards", shards, `${s.count} (the N of --shard ${shard}) or nothing`);
+    if (shards !== undefined && shards !== s.count)
+      throw new ParameterError("--shards", shards, `${s.count} (the N of --shard ${shard}) or nothing`);
   } else if (env.JOB_COMPLETION_INDEX !== undefined && env.JOB_COMPLETION_INDEX !== "") {
     if (shards === undefined) {
-      throw new ParameterError("--shards", undefined, "the number of shards N (JOB_COMPLETION_INDEX is set: a Kubernetes Indexed Job with completions N)");
+      throw new ParameterError(
+        "--shards",
+        undefined,
+        "the number of shards N (JOB_COMPLETION_INDEX is set: a Kubernetes Indexed Job with completions N)",
+      );
     }
-    s = { index: int("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0), count: shards, source: "JOB_COMPLETION_INDEX" };
+    s = {
+      index: int("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0),
+      count: shards,
+      source: "JOB_COMPLETION_INDEX",
+    };
   } else if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_ID !== "") {
     const id = int("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0);
     const min = int("SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN, 0);
     const count = int("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1);
-    if (shards !== undefined && shards !== count) throw new ParameterError("--shards", shards, `${count} (SLURM_ARRAY_TASK_COUNT) or nothing`);
+    if (shards !== undefined && shards !== count)
+      throw new ParameterError("--shards", shards, `${count} (SLURM_ARRAY_TASK_COUNT) or nothing`);
     s = { index: id - min, count, source: "SLURM_ARRAY_TASK_ID" };
   } else if (shards !== undefined) {
-    throw new ParameterError("--shards", shards, "to come with JOB_COMPLETION_INDEX set (else use --shard I/N)");
+    throw new ParameterError(
+      "--shards",
+      shards,
+      "to come with JOB_COMPLETION_INDEX set (else use --shard I/N)",
+    );
   }
   if (s) {
     if (s.count < 1) throw new ParameterError("shard count N", s.count, "an integer >= 1");
     if (s.index < 0 || s.index >= s.count) {
-      const hint = s.source === "SLURM_ARRAY_TASK_ID" ? " (the array must be contiguous, e.g. --array=0-N-1 or 1-N, without a step)" : "";
-      throw new ParameterError(`shard index (from ${s.source})`, s.index, `an integer with 0 <= I < ${s.count}${hint}`);
+      const hint =
+        s.source === "SLURM_ARRAY_TASK_ID"
+          ? " (the array must be contiguous, e.g. --array=0-N-1 or 1-N, without a step)"
+          : "";
+      throw new ParameterError(
+        `shard index (from ${s.source})`,
+        s.index,
+        `an integer with 0 <= I < ${s.count}${hint}`,
+      );
     }
   }
   return s;

@@ -21,7 +21,10 @@ export type TransformName = (typeof TRANSFORMS)[number];
 export type TransformParams = Record<string, number | string>;
 
 /** Options each transform takes (command-line name -> constructor option) and their defaults. */
-export const TRANSFORM_OPTIONS: Record<TransformName, { options: Record<string, string>; defaults: TransformParams }> = {
+export const TRANSFORM_OPTIONS: Record<
+  TransformName,
+  { options: Record<string, string>; defaults: TransformParams }
+> = {
   scattering1d: {
     options: { J: "J", Q: "Q", T: "T", stride: "stride", "max-order": "maxOrder" },
     defaults: { J: 6, Q: 8 },
@@ -31,7 +34,17 @@ export const TRANSFORM_OPTIONS: Record<TransformName, { options: Record<string, 
     defaults: { J: 2, L: 8 },
   },
   jtfs: {
-    options: { J: "J", Q: "Q", Jfr: "Jfr", Qfr: "Qfr", T: "T", F: "F", stride: "stride", "stride-fr": "strideFr", format: "format" },
+    options: {
+      J: "J",
+      Q: "Q",
+      Jfr: "Jfr",
+      Qfr: "Qfr",
+      T: "T",
+      F: "F",
+      stride: "stride",
+      "stride-fr": "strideFr",
+      format: "format",
+    },
     defaults: { J: 6, Q: 8, Jfr: 2 },
   },
 };
@@ -57,14 +70,23 @@ export function buildTransform(
   }
   let transform: ScatteringTransform;
   if (name === "scattering2d") {
-    if (inputShape.length !== 2 && inputShape.length !== 3) throw new ShapeError("input shape", inputShape, "[H, W] or [C, H, W] images");
+    if (inputShape.length !== 2 && inputShape.length !== 3)
+      throw new ShapeError("input shape", inputShape, "[H, W] or [C, H, W] images");
     const hw = inputShape.slice(-2) as [number, number];
     transform = new Scattering2D({ ...(opts as object), J: opts.J as number, shape: hw });
   } else {
     if (inputShape.length < 1) throw new ShapeError("input shape", inputShape, "[channels, N] signals");
     const n = inputShape[inputShape.length - 1];
-    if (name === "scattering1d") transform = new Scattering1D({ ...(opts as object), J: opts.J as number, shape: n });
-    else transform = new TimeFrequencyScattering({ ...(opts as object), J: opts.J as number, Jfr: opts.Jfr as number, Q: opts.Q as number, shape: n });
+    if (name === "scattering1d")
+      transform = new Scattering1D({ ...(opts as object), J: opts.J as number, shape: n });
+    else
+      transform = new TimeFrequencyScattering({
+        ...(opts as object),
+        J: opts.J as number,
+        Jfr: opts.Jfr as number,
+        Q: opts.Q as number,
+        shape: n,
+      });
   }
   return { transform, rowShape: transform.outputShapeFor(inputShape) };
 }
@@ -82,7 +104,11 @@ export function parseTransformValue(flag: string, text: string): number | string
   }
   const v = Number(text);
   if (text.trim() === "" || !Number.isFinite(v)) {
-    throw new ParameterError(`--${flag}`, text, flag === "T" || flag === "F" ? 'a number or "global"' : "a number");
+    throw new ParameterError(
+      `--${flag}`,
+      text,
+      flag === "T" || flag === "F" ? 'a number or "global"' : "a number",
+    );
   }
   return v;
 }

@@ -2,7 +2,16 @@
 // numpy loads and that equal Scattering1D / Scattering2D forward; bad files named and skipped;
 // N shards (--shard, JOB_COMPLETION_INDEX, Slurm variables) merged byte-identical to one run;
 // Ctrl-C leaves a valid partial output and --resume (also after kill -9) gives the same bytes.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fitLength, readWav } from "@scatterkit/datasets";
@@ -47,9 +56,27 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     copyFileSync(join(examples, "fashion-mnist", pngFiles[0]), join(dir, "picture.png"));
     writeFileSync(join(dir, "notes.txt"), "ignored: not an input extension");
     const out = join(tmp, "wav.npy");
-    const r = runCli(["features", "--transform", "scattering1d", "--J", "6", "--Q", "8", "--length", "8192", "--out", out, dir]);
+    const r = runCli([
+      "features",
+      "--transform",
+      "scattering1d",
+      "--J",
+      "6",
+      "--Q",
+      "8",
+      "--length",
+      "8192",
+      "--out",
+      out,
+      dir,
+    ]);
     expect(r.status, r.stderr).toBe(0);
-    for (const bad of ["9_empty.wav: is empty", "more/cut.wav: WAV data chunk is truncated", "8_text.wav: is not a WAV", "picture.png: is a PNG file"]) {
+    for (const bad of [
+      "9_empty.wav: is empty",
+      "more/cut.wav: WAV data chunk is truncated",
+      "8_text.wav: is not a WAV",
+      "picture.png: is a PNG file",
+    ]) {
       expect(r.stderr).toContain(`skipped ${dir}/${bad}`);
     }
     const json = readJson(out);
@@ -82,10 +109,19 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     mkdirSync(dir, { recursive: true });
     for (const f of pngFiles) copyFileSync(join(examples, "fashion-mnist", f), join(dir, f));
     const rgb = Uint8Array.from({ length: 28 * 28 * 3 }, (_, i) => (i * 7) % 256);
-    writeFileSync(join(dir, "u-colour.png"), encodePng({ width: 28, height: 28, data: rgb, depth: 8, channels: 3 }));
+    writeFileSync(
+      join(dir, "u-colour.png"),
+      encodePng({ width: 28, height: 28, data: rgb, depth: 8, channels: 3 }),
+    );
     const rgba = new Uint8Array(28 * 28 * 4).fill(90);
-    writeFileSync(join(dir, "v-photo.jpg"), new Uint8Array(jpeg.encode({ data: rgba, width: 28, height: 28 }, 90).data));
-    writeFileSync(join(dir, "w-small.png"), encodePng({ width: 20, height: 28, data: new Uint8Array(560), depth: 8, channels: 1 }));
+    writeFileSync(
+      join(dir, "v-photo.jpg"),
+      new Uint8Array(jpeg.encode({ data: rgba, width: 28, height: 28 }, 90).data),
+    );
+    writeFileSync(
+      join(dir, "w-small.png"),
+      encodePng({ width: 20, height: 28, data: new Uint8Array(560), depth: 8, channels: 1 }),
+    );
     const S = new Scattering2D({ J: 2, shape: [28, 28], L: 8 });
     const rowSize = 81 * 7 * 7;
     const expectRows = (np: { data: Float32Array }, imgs: Float32Array[], log: boolean) => {
@@ -102,7 +138,9 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     expect(r.status, r.stderr).toBe(0);
     const json = readJson(out);
     expect(json.rows).toBe(pngFiles.length);
-    expect(json.skipped.map((s: { file: string; reason: string }) => [s.file.slice(dir.length + 1), s.reason])).toEqual([
+    expect(
+      json.skipped.map((s: { file: string; reason: string }) => [s.file.slice(dir.length + 1), s.reason]),
+    ).toEqual([
       ["u-colour.png", "has row shape [3, 28, 28], the run's is [28, 28]."],
       ["v-photo.jpg", "has row shape [3, 28, 28], the run's is [28, 28]."],
       ["w-small.png", "has row shape [28, 20], the run's is [28, 28]."],
@@ -112,7 +150,17 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     expectRows(np, grey, false);
 
     const outGray = join(tmp, "png-gray-log.npy");
-    const g = runCli(["features", "--transform", "scattering2d", "--gray", "--features", "log", "--out", outGray, dir]);
+    const g = runCli([
+      "features",
+      "--transform",
+      "scattering2d",
+      "--gray",
+      "--features",
+      "log",
+      "--out",
+      outGray,
+      dir,
+    ]);
     expect(g.status, g.stderr).toBe(0);
     const npg = numpyLoad(outGray);
     expect(npg.shape).toEqual([pngFiles.length + 2, 81, 7, 7]);
@@ -123,12 +171,24 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
 
   it("usage errors name the option, the value and what is allowed (exit 2)", () => {
     const cases: [string[], RegExp][] = [
-      [["features", "--transform", "wavelets", "--out", "x.npy", "."], /Invalid --transform: got "wavelets"; expected scattering1d, scattering2d, jtfs/],
-      [["features", "--transform", "scattering1d", "--L", "8", "--out", "x.npy", "."], /--L.*scattering1d takes --J, --Q, --T, --stride, --max-order/],
-      [["features", "--transform", "scattering2d", "--out", "x.npy", join(tmp, "nothing-here")], /Invalid INPUT/],
+      [
+        ["features", "--transform", "wavelets", "--out", "x.npy", "."],
+        /Invalid --transform: got "wavelets"; expected scattering1d, scattering2d, jtfs/,
+      ],
+      [
+        ["features", "--transform", "scattering1d", "--L", "8", "--out", "x.npy", "."],
+        /--L.*scattering1d takes --J, --Q, --T, --stride, --max-order/,
+      ],
+      [
+        ["features", "--transform", "scattering2d", "--out", "x.npy", join(tmp, "nothing-here")],
+        /Invalid INPUT/,
+      ],
       [["features", "--transform", "scattering2d", "--shard", "3/3", "--out", "x.npy", "."], /0 <= I < 3/],
       [["frobnicate"], /Invalid command/],
-      [["features", "--transform", "scattering2d", "--bogus", "--out", "x.npy", "."], /Invalid option: got "--bogus"/],
+      [
+        ["features", "--transform", "scattering2d", "--bogus", "--out", "x.npy", "."],
+        /Invalid option: got "--bogus"/,
+      ],
     ];
     for (const [args, re] of cases) {
       const r = runCli(args);
@@ -147,8 +207,14 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     const part = (k: number) => join(tmp, `part-${k}.npy`);
     const runs = [
       startCli([...common, "--shard", "0/4", "--out", part(0), dir]),
-      startCli([...common, "--shards", "4", "--out", join(tmp, "part-{shard}.npy"), dir], { JOB_COMPLETION_INDEX: "1" }),
-      startCli([...common, "--out", part(2), dir], { SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_COUNT: "4" }),
+      startCli([...common, "--shards", "4", "--out", join(tmp, "part-{shard}.npy"), dir], {
+        JOB_COMPLETION_INDEX: "1",
+      }),
+      startCli([...common, "--out", part(2), dir], {
+        SLURM_ARRAY_TASK_ID: "3",
+        SLURM_ARRAY_TASK_MIN: "1",
+        SLURM_ARRAY_TASK_COUNT: "4",
+      }),
       startCli([...common, "--shard", "3/4", "--out", part(3), dir]),
     ];
     const done = await Promise.all(runs.map((r) => r.done));
@@ -165,14 +231,28 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
     expect(mj.skipped).toEqual(wj.skipped);
     expect(mj.rows).toBe(22);
     // a missing or repeated shard is refused
-    expect(runCli(["merge", "--out", join(tmp, "bad.npy"), part(0), part(1), part(3)]).stderr).toMatch(/missing shard\(s\) 2/);
-    expect(runCli(["merge", "--out", join(tmp, "bad.npy"), part(0), part(1), part(1), part(2), part(3)]).stderr).toMatch(/each shard once/);
+    expect(runCli(["merge", "--out", join(tmp, "bad.npy"), part(0), part(1), part(3)]).stderr).toMatch(
+      /missing shard\(s\) 2/,
+    );
+    expect(
+      runCli(["merge", "--out", join(tmp, "bad.npy"), part(0), part(1), part(1), part(2), part(3)]).stderr,
+    ).toMatch(/each shard once/);
   });
 
   it("Ctrl-C leaves a valid partial .npy (header = JSON rows); --resume, also after kill -9, gives the same bytes", async () => {
     const dir = join(tmp, "resume-in");
     manyPngs(dir, 400);
-    const common = ["features", "--transform", "scattering2d", "--J", "2", "--batch", "2", "--checkpoint", "0"];
+    const common = [
+      "features",
+      "--transform",
+      "scattering2d",
+      "--J",
+      "2",
+      "--batch",
+      "2",
+      "--checkpoint",
+      "0",
+    ];
     const whole = join(tmp, "resume-whole.npy");
     expect(runCli([...common, "--out", whole, dir]).status).toBe(0);
     const rowBytes = 4 * 81 * 49;
@@ -204,7 +284,11 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
         expect(bytes.length).toBe(info.dataOffset + json.rows * rowBytes);
         const np = numpyLoad(out);
         expect(np.shape[0]).toBe(json.rows);
-        expect(Buffer.from(np.data.buffer).equals(readFileSync(whole).subarray(info.dataOffset, info.dataOffset + json.rows * rowBytes))).toBe(true);
+        expect(
+          Buffer.from(np.data.buffer).equals(
+            readFileSync(whole).subarray(info.dataOffset, info.dataOffset + json.rows * rowBytes),
+          ),
+        ).toBe(true);
       } else {
         expect(d.signal).toBe("SIGKILL");
         expect(statSync(out).size).toBeGreaterThanOrEqual(json.rows * rowBytes);
@@ -217,7 +301,17 @@ describe.skipIf(!hasNumpy)("scatterkit features (numpy: /usr/bin/python3 with nu
       expect(rj.inputs).toEqual(readJson(whole).inputs);
     }
     // a different run is not resumed into the file
-    const again = runCli(["features", "--transform", "scattering2d", "--J", "1", "--resume", "--out", whole, dir]);
+    const again = runCli([
+      "features",
+      "--transform",
+      "scattering2d",
+      "--J",
+      "1",
+      "--resume",
+      "--out",
+      whole,
+      dir,
+    ]);
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/Invalid --resume/);
   });

@@ -42,14 +42,22 @@ describe("npyHeader", () => {
         const h = npyHeader(rows, shape);
         const size = h.length + 4 * rows * shape.reduce((a, b) => a * b, 1);
         const info = parseNpyHeader(h, size);
-        expect(info).toEqual({ dtype: "f4", bigEndian: false, itemSize: 4, shape: [rows, ...shape], dataOffset: h.length });
+        expect(info).toEqual({
+          dtype: "f4",
+          bigEndian: false,
+          itemSize: 4,
+          shape: [rows, ...shape],
+          dataOffset: h.length,
+        });
       }),
     );
   });
 
   it("refuses truncated data, huge shapes, Fortran order and unknown dtypes with a FormatError", () => {
     const h = npyHeader(10, [100]);
-    expect(() => parseNpyHeader(h, h.length + 3999)).toThrow(/truncated.*needs 4000 data bytes, the file holds 3999/);
+    expect(() => parseNpyHeader(h, h.length + 3999)).toThrow(
+      /truncated.*needs 4000 data bytes, the file holds 3999/,
+    );
     const raw = (dict: string) => {
       const len = Math.ceil((11 + dict.length) / 64) * 64;
       const b = new Uint8Array(len).fill(0x20);
@@ -58,8 +66,12 @@ describe("npyHeader", () => {
       b[len - 1] = 10;
       return b;
     };
-    const huge = raw("{'descr': '<f8', 'fortran_order': False, 'shape': (999999999999, 999999999999, 99999), }");
-    expect(() => parseNpyHeader(huge, huge.length + 100)).toThrow(/truncated: shape \(999999999999, 999999999999, 99999\)/);
+    const huge = raw(
+      "{'descr': '<f8', 'fortran_order': False, 'shape': (999999999999, 999999999999, 99999), }",
+    );
+    expect(() => parseNpyHeader(huge, huge.length + 100)).toThrow(
+      /truncated: shape \(999999999999, 999999999999, 99999\)/,
+    );
     const f = raw("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }");
     expect(() => parseNpyHeader(f, f.length + 16)).toThrow(/Fortran order/);
     const c = raw("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }");
@@ -85,20 +97,27 @@ describe("image decoding", () => {
     expect(Array.from(d16.data)).toEqual(Array.from(g16, (v) => Math.fround(v / 65535)));
     const c = decodePng(encodePng({ width: w, height: h, data: rgb, depth: 8, channels: 3 }), false);
     expect(c.channels).toBe(3);
-    for (let k = 0; k < 3; k++) for (let i = 0; i < w * h; i++) expect(c.data[k * w * h + i]).toBe(Math.fround(rgb[3 * i + k] / 255));
+    for (let k = 0; k < 3; k++)
+      for (let i = 0; i < w * h; i++) expect(c.data[k * w * h + i]).toBe(Math.fround(rgb[3 * i + k] / 255));
     const rgba = new Uint8Array(w * h * 4);
     for (let i = 0; i < w * h; i++) rgba.set([rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2], 9], 4 * i);
-    expect(decodePng(encodePng({ width: w, height: h, data: rgba, depth: 8, channels: 4 }), false).data).toEqual(c.data);
+    expect(
+      decodePng(encodePng({ width: w, height: h, data: rgba, depth: 8, channels: 4 }), false).data,
+    ).toEqual(c.data);
     const ga = new Uint8Array(w * h * 2);
     for (let i = 0; i < w * h; i++) ga.set([grey[i], 200], 2 * i);
-    expect(decodePng(encodePng({ width: w, height: h, data: ga, depth: 8, channels: 2 }), false).data).toEqual(g.data);
+    expect(
+      decodePng(encodePng({ width: w, height: h, data: ga, depth: 8, channels: 2 }), false).data,
+    ).toEqual(g.data);
   });
 
   it("--gray gives the BT.601 luma of colour; grey images are unchanged by it", () => {
     const c = decodePng(encodePng({ width: w, height: h, data: rgb, depth: 8, channels: 3 }), true);
     expect(c.channels).toBe(1);
     for (let i = 0; i < w * h; i++) {
-      expect(c.data[i]).toBe(Math.fround((0.299 * rgb[3 * i] + 0.587 * rgb[3 * i + 1] + 0.114 * rgb[3 * i + 2]) / 255));
+      expect(c.data[i]).toBe(
+        Math.fround((0.299 * rgb[3 * i] + 0.587 * rgb[3 * i + 1] + 0.114 * rgb[3 * i + 2]) / 255),
+      );
     }
   });
 
@@ -114,11 +133,13 @@ describe("image decoding", () => {
       if (depth === 2) {
         const rowBytes = Math.ceil((w * 2) / 8);
         data = new Uint8Array(rowBytes * h);
-        for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * rowBytes + (x >> 2)] |= idx[y * w + x] << (6 - 2 * (x & 3));
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++) data[y * rowBytes + (x >> 2)] |= idx[y * w + x] << (6 - 2 * (x & 3));
       }
       const d = decodePng(encodePng({ width: w, height: h, data, depth, channels: 1, palette }), false);
       expect(d.channels).toBe(3);
-      for (let i = 0; i < w * h; i++) for (let k = 0; k < 3; k++) expect(d.data[k * w * h + i]).toBe(Math.fround(palette[idx[i]][k] / 255));
+      for (let i = 0; i < w * h; i++)
+        for (let k = 0; k < 3; k++) expect(d.data[k * w * h + i]).toBe(Math.fround(palette[idx[i]][k] / 255));
     }
   });
 
@@ -129,17 +150,26 @@ describe("image decoding", () => {
     const bytes = new Uint8Array(jpeg.encode({ data: rgba, width: W, height: W }, 95).data);
     const d = decodeJpeg(bytes, false);
     expect([d.channels, d.width, d.height]).toEqual([3, W, W]);
-    for (let k = 0; k < 3; k++) expect(Math.abs(d.data[k * W * W + 37] - [100, 150, 200][k] / 255)).toBeLessThan(3 / 255);
+    for (let k = 0; k < 3; k++)
+      expect(Math.abs(d.data[k * W * W + 37] - [100, 150, 200][k] / 255)).toBeLessThan(3 / 255);
     const g = decodeJpeg(bytes, true);
     expect(g.channels).toBe(1);
     expect(Math.abs(g.data[5] - (0.299 * 100 + 0.587 * 150 + 0.114 * 200) / 255)).toBeLessThan(3 / 255);
   });
 
   it("fuzzed PNG/JPEG/WAV/NPY files (truncated, bit flips, huge dimensions, empty, wrong type) give a FormatError, never a crash or a hang (fast-check)", () => {
-    const png = encodePng({ width: 28, height: 28, data: Uint8Array.from({ length: 784 }, (_, i) => i % 251), depth: 8, channels: 1 });
+    const png = encodePng({
+      width: 28,
+      height: 28,
+      data: Uint8Array.from({ length: 784 }, (_, i) => i % 251),
+      depth: 8,
+      channels: 1,
+    });
     const rgba = new Uint8Array(20 * 20 * 4).fill(128);
     const jpg = new Uint8Array(jpeg.encode({ data: rgba, width: 20, height: 20 }, 80).data);
-    const wav = writeWav([Float32Array.from({ length: 300 }, (_, i) => Math.sin(i / 5))], { sampleRate: 8000 });
+    const wav = writeWav([Float32Array.from({ length: 300 }, (_, i) => Math.sin(i / 5))], {
+      sampleRate: 8000,
+    });
     const npyH = npyHeader(2, [50]);
     const npy = new Uint8Array(npyH.length + 400);
     npy.set(npyH);
@@ -152,7 +182,12 @@ describe("image decoding", () => {
         fc.constantFrom(...(Object.keys(seeds) as (keyof typeof seeds)[])),
         fc.oneof(
           fc.record({ cut: fc.nat() }),
-          fc.record({ flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }) }),
+          fc.record({
+            flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+              minLength: 1,
+              maxLength: 6,
+            }),
+          }),
         ),
         (kind, change) => {
           const src = seeds[kind];
@@ -207,14 +242,29 @@ describe("inputs", () => {
       for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
       return x.length - y.length;
     };
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => Math.sign(compareCodePoints(a, b)) === Math.sign(ref(a, b))));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        fc.string({ unit: "grapheme" }),
+        (a, b) => Math.sign(compareCodePoints(a, b)) === Math.sign(ref(a, b)),
+      ),
+    );
     expect(compareCodePoints("\u{1F600}", "\uFF01")).toBeGreaterThan(0); // UTF-16 order says the opposite
     expect("\u{1F600}" < "\uFF01").toBe(true);
   });
 
   it("lists folders recursively in code-point order of the relative path, files as given", () => {
     const d = join(tmp, "tree");
-    for (const p of ["b/x.wav", "a.wav", "B.WAV", "a/z.png", "a/notes.txt", "\uFF01.npy", "\u{1F600}.npy", "a-b.jpg"]) {
+    for (const p of [
+      "b/x.wav",
+      "a.wav",
+      "B.WAV",
+      "a/z.png",
+      "a/notes.txt",
+      "\uFF01.npy",
+      "\u{1F600}.npy",
+      "a-b.jpg",
+    ]) {
       mkdirSync(join(d, p, ".."), { recursive: true });
       writeFileSync(join(d, p), "x");
     }
@@ -262,7 +312,7 @@ describe("inputs", () => {
     };
     const be = new Uint8Array(12);
     const v = new DataView(be.buffer);
-    [-3, 7, 300, 0, 1, -1].forEach((x, i) => v.setInt16(2 * i, x, false));
+    for (const [i, x] of [-3, 7, 300, 0, 1, -1].entries()) v.setInt16(2 * i, x, false);
     const f = openInput(write("be.npy", ">i2", [2, 3], be), { domain: "audio" });
     expect([f.rows, f.shape]).toEqual([2, [3]]);
     const out = new Float32Array(3);
@@ -270,15 +320,27 @@ describe("inputs", () => {
     expect(Array.from(out)).toEqual([0, 1, -1]);
     f.close();
     const nan = new Float64Array([1, 2, Number.NaN, 4]);
-    expect(() => openInput(write("nan.npy", "<f8", [2, 2], new Uint8Array(nan.buffer)), { domain: "image" })).toThrow(/non-finite value \(NaN\) in row 1/);
+    expect(() =>
+      openInput(write("nan.npy", "<f8", [2, 2], new Uint8Array(nan.buffer)), { domain: "image" }),
+    ).toThrow(/non-finite value \(NaN\) in row 1/);
   });
 });
 
 describe("shards", () => {
   it("--shard I/N, JOB_COMPLETION_INDEX with --shards, Slurm array variables", () => {
     expect(resolveShard("2/5", undefined, {})).toEqual({ index: 2, count: 5, source: "--shard" });
-    expect(resolveShard(undefined, 4, { JOB_COMPLETION_INDEX: "3" })).toEqual({ index: 3, count: 4, source: "JOB_COMPLETION_INDEX" });
-    expect(resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: "7", SLURM_ARRAY_TASK_MIN: "5", SLURM_ARRAY_TASK_COUNT: "3" })).toEqual({
+    expect(resolveShard(undefined, 4, { JOB_COMPLETION_INDEX: "3" })).toEqual({
+      index: 3,
+      count: 4,
+      source: "JOB_COMPLETION_INDEX",
+    });
+    expect(
+      resolveShard(undefined, undefined, {
+        SLURM_ARRAY_TASK_ID: "7",
+        SLURM_ARRAY_TASK_MIN: "5",
+        SLURM_ARRAY_TASK_COUNT: "3",
+      }),
+    ).toEqual({
       index: 2,
       count: 3,
       source: "SLURM_ARRAY_TASK_ID",
@@ -288,7 +350,13 @@ describe("shards", () => {
     expect(() => resolveShard("5/5", undefined, {})).toThrow(/0 <= I < 5/);
     expect(() => resolveShard("1-2", undefined, {})).toThrow(ParameterError);
     expect(() => resolveShard(undefined, undefined, { JOB_COMPLETION_INDEX: "1" })).toThrow(/--shards/);
-    expect(() => resolveShard(undefined, undefined, { SLURM_ARRAY_TASK_ID: "8", SLURM_ARRAY_TASK_MIN: "0", SLURM_ARRAY_TASK_COUNT: "3" })).toThrow(/contiguous/);
+    expect(() =>
+      resolveShard(undefined, undefined, {
+        SLURM_ARRAY_TASK_ID: "8",
+        SLURM_ARRAY_TASK_MIN: "0",
+        SLURM_ARRAY_TASK_COUNT: "3",
+      }),
+    ).toThrow(/contiguous/);
     expect(() => resolveShard(undefined, 3, {})).toThrow(/JOB_COMPLETION_INDEX/);
   });
 

@@ -15,14 +15,27 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Runs `node dist/bin.js ...args` and waits. */
-export function runCli(args: string[], env: Record<string, string> = {}, cwd = pkgDir): SpawnSyncReturns<string> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = pkgDir,
+): SpawnSyncReturns<string> {
   if (!existsSync(bin)) throw new Error(`${bin} is missing: run pnpm build first`);
-  return spawnSync(process.execPath, [bin, ...args], { cwd, env: cleanEnv(env), encoding: "utf8", timeout: 600_000 });
+  return spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    env: cleanEnv(env),
+    encoding: "utf8",
+    timeout: 600_000,
+  });
 }
 
 /** Starts `node dist/bin.js ...args`; resolves with the exit code (or signal) and stderr. */
 export function startCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: pkgDir, env: cleanEnv(env), stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: pkgDir,
+    env: cleanEnv(env),
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d) => {
     stderr += d;

@@ -42,7 +42,11 @@ it("packages/cli README: the two example lines write 8 image rows [81, 7, 7] and
 
 it("root README: the first example (two CLI lines from the repository root) runs", () => {
   const root = resolve(pkgDir, "..", "..");
-  const lines = commands(join(root, "README.md"), "<!-- example: cli-quick-start -->", "node packages/cli/dist/bin.js ");
+  const lines = commands(
+    join(root, "README.md"),
+    "<!-- example: cli-quick-start -->",
+    "node packages/cli/dist/bin.js ",
+  );
   expect(lines.length).toBe(2);
   for (const l of lines) {
     const out = run(l, root);

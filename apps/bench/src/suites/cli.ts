@@ -30,6 +30,13 @@ const REPO = resolve(here, "..", "..", "..", "..");
 const CLI = join(REPO, "packages", "cli");
 const BIN = join(CLI, "dist", "bin.js");
 
+/** The fields of a run's FILE.npy.json the suite reads. */
+interface RunJson {
+  rows: number;
+  skipped: unknown[];
+  timings: { peakRssMiB?: number };
+}
+
 function dataDir(): string {
   return process.env.SCATTERKIT_DATA ?? resolve(REPO, "..", "shared", "datasets");
 }
@@ -39,17 +46,35 @@ function pngFolder(base: string, count: number): string {
   const dir = join(base, `fashion-png-${count}`);
   if (existsSync(dir) && readdirSync(dir).length === count) return dir;
   rmSync(dir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [join(CLI, "scripts", "write-examples.mjs"), "--data", dataDir(), "--fashion-png", dir, "--count", String(count)], {
-    encoding: "utf8",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(CLI, "scripts", "write-examples.mjs"),
+      "--data",
+      dataDir(),
+      "--fashion-png",
+      dir,
+      "--count",
+      String(count),
+    ],
+    {
+      encoding: "utf8",
+    },
+  );
   if (r.status !== 0) throw new Error(`write-examples.mjs failed: ${r.stderr}`);
   return dir;
 }
 
 /** Runs the bin; kills it with SIGKILL once its JSON records `killAtRows` rows (if given). */
-async function runBin(args: string[], out: string, killAtRows?: number): Promise<{ seconds: number; code: number | null; json: any }> {
+async function runBin(
+  args: string[],
+  out: string,
+  killAtRows?: number,
+): Promise<{ seconds: number; code: number | null; json: RunJson }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args, "--progress", "lines", "--out", out], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args, "--progress", "lines", "--out", out], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let tail = "";
   child.stderr.on("data", (d) => {
     tail = (tail + d).slice(-4000);
@@ -67,11 +92,17 @@ async function runBin(args: string[], out: string, killAtRows?: number): Promise
   const code = await new Promise<number | null>((res) => child.on("close", (c) => res(c)));
   if (timer) clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
-  if (killAtRows === undefined && code !== 0) throw new Error(`scatterkit ${args.join(" ")} exited with ${code}: ${tail}`);
+  if (killAtRows === undefined && code !== 0)
+    throw new Error(`scatterkit ${args.join(" ")} exited with ${code}: ${tail}`);
   return { seconds, code, json: JSON.parse(readFileSync(`${out}.json`, "utf8")) };
 }
 
-function row(name: string, params: Record<string, unknown>, files: number, r: { seconds: number; json: any }): BenchRow {
+function row(
+  name: string,
+  params: Record<string, unknown>,
+  files: number,
+  r: { seconds: number; json: RunJson },
+): BenchRow {
   return {
     suite: "cli",
     case: name,
@@ -97,7 +128,9 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     const dir = pngFolder(base, count);
     const out = join(base, `fashion-${count}.npy`);
     const r = await runBin([...image, dir], out);
-    rows.push(row(`fashion-png-${count}`, { transform: "scattering2d", J: 2, L: 8, shape: [28, 28] }, count, r));
+    rows.push(
+      row(`fashion-png-${count}`, { transform: "scattering2d", J: 2, L: 8, shape: [28, 28] }, count, r),
+    );
     console.log(`fashion-png-${count}: ${r.seconds.toFixed(1)} s, peak RSS ${r.json.timings.peakRssMiB} MiB`);
   }
   // kill at about half of the first folder's rows, then resume
@@ -110,13 +143,20 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     const resumed = await runBin([...image, "--resume", dir], out);
     const identical = readFileSync(out).equals(readFileSync(whole));
     rows.push({
-      ...row(`resume-fashion-png-${count}`, { killedAtRows: killed.json.rows, killExit: killed.code }, count, {
-        seconds: killed.seconds + resumed.seconds,
-        json: resumed.json,
-      }),
+      ...row(
+        `resume-fashion-png-${count}`,
+        { killedAtRows: killed.json.rows, killExit: killed.code },
+        count,
+        {
+          seconds: killed.seconds + resumed.seconds,
+          json: resumed.json,
+        },
+      ),
       identical,
     });
-    notes.push(`resume: killed (SIGKILL) with ${killed.json.rows} of ${count} rows checkpointed; --resume gave ${identical ? "the same" : "DIFFERENT"} .npy bytes as the uninterrupted run`);
+    notes.push(
+      `resume: killed (SIGKILL) with ${killed.json.rows} of ${count} rows checkpointed; --resume gave ${identical ? "the same" : "DIFFERENT"} .npy bytes as the uninterrupted run`,
+    );
   }
   const recordings = join(dataDir(), "fsdd", "recordings");
   if (existsSync(recordings)) {
@@ -126,10 +166,14 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
       dir = join(base, "fsdd-quick");
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir);
-      for (const f of readdirSync(recordings).sort().slice(0, 100)) spawnSync("cp", [join(recordings, f), dir]);
+      for (const f of readdirSync(recordings).sort().slice(0, 100))
+        spawnSync("cp", [join(recordings, f), dir]);
       files = 100;
     }
-    const r = await runBin(["features", "--transform", "scattering1d", "--J", "6", "--Q", "8", "--length", "8192", dir], join(base, "fsdd.npy"));
+    const r = await runBin(
+      ["features", "--transform", "scattering1d", "--J", "6", "--Q", "8", "--length", "8192", dir],
+      join(base, "fsdd.npy"),
+    );
     rows.push(row("fsdd-all", { transform: "scattering1d", J: 6, Q: 8, length: 8192 }, files, r));
   } else notes.push(`FSDD recordings not found in ${recordings}: fsdd case skipped`);
   return { suite: "cli", rows, notes };
