@@ -40,3 +40,12 @@ export declare function scatter1d(
   lib: { Scattering1D: any; TimeFrequencyScattering?: any },
   job: Scatter1dJob,
 ): FeatureResult;
+/** scatter2d through Scattering2D.forwardAsync (the library's worker pool). */
+// biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
+export declare function scatter2dAsync(lib: { Scattering2D: any }, job: Scatter2dJob): Promise<FeatureResult>;
+/** scatter1d through forwardAsync (the library's worker pool). */
+export declare function scatter1dAsync(
+  // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
+  lib: { Scattering1D: any; TimeFrequencyScattering?: any },
+  job: Scatter1dJob,
+): Promise<FeatureResult>;

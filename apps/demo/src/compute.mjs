@@ -1,7 +1,7 @@
-// Feature computations shared by the in-process path and the worker threads
-// (plain JavaScript so that a worker can run it without a TypeScript loader).
-// The scattering classes are passed in, so the same code runs on the package
-// sources (tests) and on its built dist (workers).
+// Feature computations of the demo: on the calling thread (scatter2d, scatter1d) or through
+// the library's worker pool (scatter2dAsync, scatter1dAsync: forwardAsync). The scattering
+// classes are passed in, so the same code runs on the package sources (tests) and on its
+// built dist.
 
 /** Added inside the log of "log" features: log(|Sx| + LOG_EPS), as Kymatio's 1-D example. */
 export const LOG_EPS = 1e-6;
@@ -18,20 +18,44 @@ export const LOG_EPS = 1e-6;
  * @returns {{features: Float32Array, dim: number, shape: number[]}}
  */
 export function scatter2d(lib, job) {
-  const { images, count, rows, cols, J, L, features } = job;
-  const batch = job.batch ?? 128;
-  const S = new lib.Scattering2D({ J, L, shape: [rows, cols] });
+  const S = new lib.Scattering2D({ J: job.J, L: job.L, shape: [job.rows, job.cols] });
+  const it = scatter2dSteps(job, job.batch ?? 128);
+  let step = it.next();
+  while (!step.done) step = it.next(S.forward(step.value));
+  return step.value;
+}
+
+/**
+ * The same features as {@link scatter2d}, computed with Scattering2D.forwardAsync: the library's
+ * worker pool splits each batch of `job.batch` (default 512) images over the available cores
+ * (bit for bit forward's output).
+ * @returns {Promise<{features: Float32Array, dim: number, shape: number[]}>}
+ */
+export async function scatter2dAsync(lib, job) {
+  const S = new lib.Scattering2D({ J: job.J, L: job.L, shape: [job.rows, job.cols] });
+  try {
+    const it = scatter2dSteps(job, job.batch ?? 512);
+    let step = it.next();
+    while (!step.done) step = it.next(await S.forwardAsync(step.value));
+    return step.value;
+  } finally {
+    await S.dispose();
+  }
+}
+
+/** The batches of scatter2d: yields each input tensor, receives its scattering. */
+function* scatter2dSteps(job, batch) {
+  const { images, count, rows, cols, features } = job;
   const px = rows * cols;
   let out = null;
   let dim = 0;
   let shape = [];
-  const x = new Float64Array(batch * px);
   for (let start = 0; start < count; start += batch) {
     const b = Math.min(batch, count - start);
-    const input = b === batch ? x : x.subarray(0, b * px);
+    const input = new Float64Array(b * px);
     const src = images.subarray(start * px, (start + b) * px);
     for (let i = 0; i < b * px; i++) input[i] = src[i] / 255;
-    const y = S.forward({ data: input, shape: [b, rows, cols] });
+    const y = yield { data: input, shape: [b, rows, cols] };
     if (out === null) {
       shape = y.shape.slice(1);
       dim = y.data.length / b;
@@ -64,12 +88,40 @@ export function scatter2d(lib, job) {
  * @returns {{features: Float32Array, dim: number, shape: number[]}}
  */
 export function scatter1d(lib, job) {
-  const { signals, count, T, J, Q, features } = job;
-  const batch = job.batch ?? 16;
-  const jtfs = job.transform === "jtfs";
-  const S = jtfs
+  const S = make1d(lib, job);
+  const it = scatter1dSteps(S, job, job.batch ?? 16);
+  let step = it.next();
+  while (!step.done) step = it.next(S.forward(step.value));
+  return step.value;
+}
+
+/**
+ * The same features as {@link scatter1d}, computed with forwardAsync (the library's worker pool
+ * splits each batch of `job.batch`, default 64, signals over the available cores).
+ * @returns {Promise<{features: Float32Array, dim: number, shape: number[]}>}
+ */
+export async function scatter1dAsync(lib, job) {
+  const S = make1d(lib, job);
+  try {
+    const it = scatter1dSteps(S, job, job.batch ?? 64);
+    let step = it.next();
+    while (!step.done) step = it.next(await S.forwardAsync(step.value));
+    return step.value;
+  } finally {
+    await S.dispose();
+  }
+}
+
+function make1d(lib, job) {
+  const { T, J, Q } = job;
+  return job.transform === "jtfs"
     ? new lib.TimeFrequencyScattering({ J, Jfr: job.Jfr, Q, shape: T })
     : new lib.Scattering1D({ J, Q, shape: T });
+}
+
+/** The batches of scatter1d: yields each input tensor, receives its scattering. */
+function* scatter1dSteps(S, job, batch) {
+  const { signals, count, T, features } = job;
   const meta = S.meta();
   const order = meta.order;
   const keep = [];
@@ -81,7 +133,7 @@ export function scatter1d(lib, job) {
     throw new Error(`job.out has length ${out.length}; expected ${count * dim}`);
   for (let start = 0; start < count; start += batch) {
     const b = Math.min(batch, count - start);
-    const y = S.forward({ data: signals.subarray(start * T, (start + b) * T), shape: [b, T] });
+    const y = yield { data: signals.subarray(start * T, (start + b) * T), shape: [b, T] };
     const [P, nt] = y.shape.slice(1);
     for (let i = 0; i < b; i++) {
       for (let k = 0; k < dim; k++) {
