@@ -1,6 +1,7 @@
 import { ParameterError, ShapeError } from "@scatterkit/core";
 import { describe, expect, it } from "vitest";
 import { TimeFrequencyScattering, type TimeFrequencyScatteringOptions, gaussianNoise } from "../src/index";
+import { MemoryLimitError } from "../src/sizes";
 
 const base: TimeFrequencyScatteringOptions = { J: 4, Jfr: 1, Q: 4, shape: 128 };
 const make = (o: Partial<TimeFrequencyScatteringOptions>) => () =>
@@ -45,6 +46,33 @@ describe("TimeFrequencyScattering refuses what Kymatio refuses, with named error
     expect(make({ Qfr: [2] })().Qfr).toBe(2);
     expect(make({ T: 12.5, stride: 8 })().T).toBe(12.5);
     expect(make({ F: 3 })().F).toBe(3);
+  });
+});
+
+describe("TimeFrequencyScattering sizes and warnings (CONTRACT.md)", () => {
+  it("refuses configurations that cannot be held, before allocating, with the estimate and the limit", () => {
+    expect(() => new TimeFrequencyScattering({ ...base, shape: 2 ** 31 })).toThrow(MemoryLimitError);
+    expect(() => new TimeFrequencyScattering({ ...base, shape: 4096, maxMemoryBytes: 1e5 })).toThrow(
+      /estimated .* GiB.*limit .*maxMemoryBytes/,
+    );
+  });
+  it("computes where Kymatio only warns, warning once through onWarning", () => {
+    const msgs: string[] = [];
+    const S = new TimeFrequencyScattering({
+      J: 3,
+      Jfr: 1,
+      Q: 1,
+      shape: 16,
+      T: 16,
+      onWarning: (m) => msgs.push(m),
+    });
+    const y = S.forward({ data: gaussianNoise(16, 1), shape: [16] });
+    expect(y.data.every(Number.isFinite)).toBe(true);
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatch(/support is too small/);
+    const quiet: string[] = [];
+    new TimeFrequencyScattering({ ...base, shape: 1024, onWarning: (m) => quiet.push(m) });
+    expect(quiet).toHaveLength(0);
   });
 });
 

@@ -23,11 +23,13 @@ import {
 } from "@scatterkit/core";
 import {
   type FilterBank1D,
+  gauss1d,
   periodizeFourier,
   resolveQ,
   scatteringFilterBank1D,
 } from "@scatterkit/filter-banks";
 import { ParallelForward } from "../parallel/pool";
+import { type SizeOptions, checkMemory, supportTooSmall, warn } from "../sizes";
 import {
   type FrequencyFilter,
   type FrequencyFilterBank,
@@ -61,7 +63,7 @@ import {
 } from "./ops";
 
 /** Constructor options of {@link TimeFrequencyScattering} (Kymatio's names in camelCase). */
-export interface TimeFrequencyScatteringOptions {
+export interface TimeFrequencyScatteringOptions extends SizeOptions {
   /** Maximum log-scale in time (temporal wavelets reach 2^J). Integer >= 0. */
   J: number;
   /** Maximum log-scale along log-frequency, in first-order filters (Kymatio's J_fr). Integer >= 0. */
@@ -229,7 +231,10 @@ export class TimeFrequencyScattering {
   private readonly scratch = new Scratch();
   private readonly work = new FrequencyWork();
   private readonly sizeOut: number;
-  private readonly parallel = new ParallelForward("TimeFrequencyScattering", () => this.options);
+  private readonly parallel = new ParallelForward("TimeFrequencyScattering", () => ({
+    ...this.options,
+    onWarning: null,
+  }));
   private metaCache: TimeFrequencyScatteringMeta | null = null;
 
   constructor(options: TimeFrequencyScatteringOptions) {
@@ -346,6 +351,19 @@ export class TimeFrequencyScattering {
         F,
         "a frequential averaging (F >= 1 or 'global') with format 'joint'; use format 'time' with F = 0",
       );
+    }
+
+    // Sizes (CONTRACT.md): estimate before allocating anything of the signal's size: padded length
+    // at most 2^floor(log2(3N - 2)); ~ (Q1 + Q2)(J + 2) filters of that length; per signal the
+    // first-order spectra (complex, ~Q1 (J + 2) of at most that length), one second-order block and
+    // the frequential work buffers (rows <= nPaddedFr, complex).
+    {
+      const npMax = 2 ** Math.floor(Math.log2(3 * this.N - 2));
+      const nFilters = (this.Q[0] + this.Q[1]) * (this.J + 2) + 2;
+      const n1 = this.Q[0] * (this.J + 2);
+      const nFr = (this.J + 1) * this.Q[0] + 8 * 2 ** this.Jfr;
+      const bytes = 8 * npMax * (nFilters + 3 * n1 + 3 * nFr) + 8 * this.N;
+      checkMemory("shape", shape, bytes, nFr * npMax, options);
     }
 
     // temporal padding and filters
@@ -572,6 +590,13 @@ export class TimeFrequencyScattering {
       this.outputFrequencies = 0;
     }
     this.sizeOut = this.nPaths * (format === "joint" ? this.outputFrequencies : 1) * this.outputLength;
+    // Where Kymatio warns (its compute_temporal_support of φ on N samples), compute and warn once.
+    if (supportTooSmall(gauss1d(this.N, 0.1 / this.T))) {
+      warn(
+        options,
+        `TimeFrequencyScattering(J=${this.J}, shape=${this.N}, T=${T === "global" ? "'global'" : this.T}): signal support is too small to avoid border effects (the low-pass filter does not decay within ${this.N} samples; Kymatio 0.4 warns the same)`,
+      );
+    }
   }
 
   /** Output shape for an input of shape [...batch, N]. */
