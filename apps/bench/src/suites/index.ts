@@ -15,4 +15,5 @@ export const suites: Record<string, () => Promise<BenchSuite>> = {
   linalg: () => import("./linalg"),
   reconstruction: () => import("./reconstruction"),
   cli: () => import("./cli"),
+  browser: () => import("./browser"),
 };
