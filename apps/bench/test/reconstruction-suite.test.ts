@@ -8,7 +8,9 @@ describe("reconstruction suite", () => {
   it("MersenneTwister reproduces numpy's RandomState(42).rand()", () => {
     const r = new MersenneTwister(42);
     // numpy 1.24: np.random.RandomState(42).rand(3)
-    expect([r.rand(), r.rand(), r.rand()]).toEqual([0.3745401188473625, 0.9507143064099162, 0.7319939418114051]);
+    expect([r.rand(), r.rand(), r.rand()]).toEqual([
+      0.3745401188473625, 0.9507143064099162, 0.7319939418114051,
+    ]);
   });
   it("harmonicSignal is Kymatio's example signal bit for bit", () => {
     const x = harmonicSignal(8192);

@@ -51,16 +51,7 @@ import {
   kernelRows,
   lowpassMatrix,
 } from "./frequency";
-import {
-  Scratch,
-  fftInPlace,
-  filterFold,
-  filterFoldAdj,
-  ifftInPlace,
-  lowpassLine,
-  lowpassLineAdj,
-  modulusAdj,
-} from "./ops";
+import { Scratch, fftInPlace, filterFold, filterFoldAdj, ifftInPlace, modulusAdj } from "./ops";
 
 /** Constructor options of {@link TimeFrequencyScattering} (Kymatio's names in camelCase). */
 export interface TimeFrequencyScatteringOptions extends SizeOptions {
@@ -773,7 +764,6 @@ export class TimeFrequencyScattering {
     const ls = this.log2Stride;
     const local = this.average === "local";
     const L = this.outputLength;
-    const s = this.scratch;
     const xp = new Float64Array(Np);
     reflectPadInto(x, xOff, this.N, padLeft, padRight, xp);
     const X = new Float64Array(2 * Np);
