@@ -54,7 +54,9 @@ options.onEpoch = (e) => {
   );
 };
 const net = createNetwork(opt.model, options);
-console.log(`${opt.model} ${JSON.stringify(net.options)} on ${opt.dataset} ${train.labels.length}/${test.labels.length}`);
+console.log(
+  `${opt.model} ${JSON.stringify(net.options)} on ${opt.dataset} ${train.labels.length}/${test.labels.length}`,
+);
 await net.fit(train.images, train.labels, { validation: test });
 const trainMinutes = (performance.now() - t0) / 60000;
 const t1 = performance.now();
@@ -81,7 +83,9 @@ const result = {
   fisher,
   history: net.history,
 };
-console.log(`accuracy ${(100 * accuracy).toFixed(2)}% in ${trainMinutes.toFixed(1)} min; inference ${result.inferenceImagesPerSecond.toFixed(0)} img/s`);
+console.log(
+  `accuracy ${(100 * accuracy).toFixed(2)}% in ${trainMinutes.toFixed(1)} min; inference ${result.inferenceImagesPerSecond.toFixed(0)} img/s`,
+);
 console.log(`fisher ${fisher.map((f) => `${f.layer}: ${f.ratio.toFixed(3)}`).join(", ")}`);
 if (opt.json) {
   mkdirSync(dirname(resolve(opt.json)), { recursive: true });

@@ -36,7 +36,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Bytes of a base64 string; FormatError on a character outside the alphabet. */
 export function base64ToBytes(s: string): Uint8Array {
-  if (typeof s !== "string" || s.length % 4 !== 0) throw new FormatError("Model file: a base64 array is malformed.");
+  if (typeof s !== "string" || s.length % 4 !== 0)
+    throw new FormatError("Model file: a base64 array is malformed.");
   let pad = 0;
   if (s.endsWith("==")) pad = 2;
   else if (s.endsWith("=")) pad = 1;
@@ -116,7 +117,8 @@ export async function nodeFs(): Promise<{ fs: NodeFs; path: NodePath } | null> {
 /** Writes text atomically (temporary file then rename). */
 export async function writeTextFile(path: string, text: string): Promise<void> {
   const node = await nodeFs();
-  if (!node) throw new FormatError("Writing files needs Node.js (checkpoints and saveNetwork are Node only).");
+  if (!node)
+    throw new FormatError("Writing files needs Node.js (checkpoints and saveNetwork are Node only).");
   node.fs.mkdirSync(node.path.dirname(path), { recursive: true });
   node.fs.writeFileSync(`${path}.tmp`, text);
   node.fs.renameSync(`${path}.tmp`, path);
@@ -125,7 +127,8 @@ export async function writeTextFile(path: string, text: string): Promise<void> {
 /** Reads a text file, or undefined when it does not exist. */
 export async function readTextFile(path: string): Promise<string | undefined> {
   const node = await nodeFs();
-  if (!node) throw new FormatError("Reading files needs Node.js (checkpoints and readNetworkFile are Node only).");
+  if (!node)
+    throw new FormatError("Reading files needs Node.js (checkpoints and readNetworkFile are Node only).");
   if (!node.fs.existsSync(path)) return undefined;
   return node.fs.readFileSync(path, "utf8");
 }

@@ -77,7 +77,10 @@ const TRAINING_KEYS = [
 ] as const;
 
 /** Checks and fills the common training options. */
-export function resolveTraining(o: TrainingOptions, defaults: { epochs: number; learningRate: number }): ResolvedTraining {
+export function resolveTraining(
+  o: TrainingOptions,
+  defaults: { epochs: number; learningRate: number },
+): ResolvedTraining {
   if (o !== undefined && (typeof o !== "object" || o === null)) {
     throw new ParameterError("options", o, "an object of options");
   }
@@ -91,7 +94,11 @@ export function resolveTraining(o: TrainingOptions, defaults: { epochs: number; 
   if (o.checkpoint !== undefined) {
     const c = o.checkpoint;
     if (typeof c !== "object" || c === null || typeof c.path !== "string" || c.path.length === 0) {
-      throw new ParameterError("checkpoint", c, "an object { path: string, every?: number, resume?: boolean }");
+      throw new ParameterError(
+        "checkpoint",
+        c,
+        "an object { path: string, every?: number, resume?: boolean }",
+      );
     }
     if (c.every !== undefined) checkInteger("checkpoint.every", c.every, 1);
   }
@@ -101,7 +108,10 @@ export function resolveTraining(o: TrainingOptions, defaults: { epochs: number; 
   return {
     epochs: checkInteger("epochs", o.epochs ?? defaults.epochs, 1, 100000),
     batchSize: checkInteger("batchSize", o.batchSize ?? 128, 1, 1 << 20),
-    learningRate: checkNumber("learningRate", o.learningRate ?? defaults.learningRate, { min: 0, minExclusive: true }),
+    learningRate: checkNumber("learningRate", o.learningRate ?? defaults.learningRate, {
+      min: 0,
+      minExclusive: true,
+    }),
     momentum: checkNumber("momentum", o.momentum ?? 0.9, { min: 0, max: 0.999 }),
     weightDecay: checkNumber("weightDecay", o.weightDecay ?? 5e-4, { min: 0 }),
     schedule,
@@ -113,20 +123,44 @@ export function resolveTraining(o: TrainingOptions, defaults: { epochs: number; 
 }
 
 /** Checks images [n, H, W] (float typed array, finite values). */
-export function checkImages(name: string, images: unknown, expect?: [number, number]): { n: number; H: number; W: number; data: FloatArray } {
+export function checkImages(
+  name: string,
+  images: unknown,
+  expect?: [number, number],
+): { n: number; H: number; W: number; data: FloatArray } {
   const t = images as Tensor;
-  if (typeof t !== "object" || t === null || !(t.data instanceof Float32Array || t.data instanceof Float64Array)) {
-    throw new ParameterError(name, images, "a Tensor { data: Float32Array | Float64Array, shape: [n, H, W] }");
+  if (
+    typeof t !== "object" ||
+    t === null ||
+    !(t.data instanceof Float32Array || t.data instanceof Float64Array)
+  ) {
+    throw new ParameterError(
+      name,
+      images,
+      "a Tensor { data: Float32Array | Float64Array, shape: [n, H, W] }",
+    );
   }
-  if (!Array.isArray(t.shape) || t.shape.length !== 3 || !t.shape.every((s) => Number.isInteger(s) && s >= 1)) {
+  if (
+    !Array.isArray(t.shape) ||
+    t.shape.length !== 3 ||
+    !t.shape.every((s) => Number.isInteger(s) && s >= 1)
+  ) {
     throw new ShapeError(`${name}.shape`, t.shape, "[n, H, W] with positive integers");
   }
   const [n, H, W] = t.shape as number[];
   if (t.data.length !== n * H * W) {
-    throw new ShapeError(`${name}.data.length`, t.data.length, `n * H * W = ${n * H * W} for shape [${n}, ${H}, ${W}]`);
+    throw new ShapeError(
+      `${name}.data.length`,
+      t.data.length,
+      `n * H * W = ${n * H * W} for shape [${n}, ${H}, ${W}]`,
+    );
   }
   if (expect && (H !== expect[0] || W !== expect[1])) {
-    throw new ShapeError(`${name}.shape`, t.shape, `[n, ${expect[0]}, ${expect[1]}] (the image size the model was fitted on)`);
+    throw new ShapeError(
+      `${name}.shape`,
+      t.shape,
+      `[n, ${expect[0]}, ${expect[1]}] (the image size the model was fitted on)`,
+    );
   }
   const d = t.data;
   for (let i = 0; i < d.length; i++) {
@@ -193,7 +227,11 @@ export abstract class NetworkBase implements NetworkEstimator {
     this.training = resolveTraining(o ?? {}, defaults);
     this.onEpoch = o?.onEpoch;
     if (o?.checkpoint) {
-      this.checkpoint = { path: o.checkpoint.path, every: o.checkpoint.every ?? 1, resume: o.checkpoint.resume ?? true };
+      this.checkpoint = {
+        path: o.checkpoint.path,
+        every: o.checkpoint.every ?? 1,
+        resume: o.checkpoint.resume ?? true,
+      };
     }
   }
 
@@ -297,7 +335,10 @@ export abstract class NetworkBase implements NetworkEstimator {
   }
 
   protected requireNet(): Net {
-    if (!this.net) throw new NotFittedError(`This ${this.modelName} network is not fitted yet: call fit (or load a model file) first.`);
+    if (!this.net)
+      throw new NotFittedError(
+        `This ${this.modelName} network is not fitted yet: call fit (or load a model file) first.`,
+      );
     return this.net;
   }
 
@@ -306,7 +347,8 @@ export abstract class NetworkBase implements NetworkEstimator {
     for (const p of this.params()) {
       if (p.constraint === "unit-columns") normalizeColumns(p.value, p.shape[0], p.shape[1]);
       else if (p.constraint === "tight-frame") projectTightFrame(p.value, p.shape[0], p.shape[1]);
-      else if (p.constraint === "positive") for (let i = 0; i < p.value.length; i++) if (p.value[i] < 0) p.value[i] = 0;
+      else if (p.constraint === "positive")
+        for (let i = 0; i < p.value.length; i++) if (p.value[i] < 0) p.value[i] = 0;
     }
   }
 
@@ -318,7 +360,8 @@ export abstract class NetworkBase implements NetworkEstimator {
     const y = checkLabels(labels, n, this.training.classes);
     let classes = this.training.classes ?? 0;
     if (classes === 0) for (let i = 0; i < n; i++) classes = Math.max(classes, y[i] + 1);
-    if (classes < 2) throw new ParameterError("labels", "a single class", "at least two classes (labels 0..k-1, k >= 2)");
+    if (classes < 2)
+      throw new ParameterError("labels", "a single class", "at least two classes (labels 0..k-1, k >= 2)");
     let val: { x: Act; y: Int32Array } | null = null;
     if (options.validation) {
       const v = options.validation;
@@ -349,7 +392,9 @@ export abstract class NetworkBase implements NetworkEstimator {
           );
         }
         this.restoreArrays(file.arrays);
-        params.forEach((p, i) => restoreArray(file.training?.arrays[p.name], velocity[i], `velocity ${p.name}`));
+        params.forEach((p, i) => {
+          restoreArray(file.training?.arrays[p.name], velocity[i], `velocity ${p.name}`);
+        });
         rng.state = file.training.rngState;
         this.history = file.history.slice();
         startEpoch = file.training.epoch;
@@ -471,7 +516,9 @@ export abstract class NetworkBase implements NetworkEstimator {
       }
     }
     results[0] = runShard(net.layers, shards[0].x, shards[0].y, feats, 1 / m);
-    if (!pool) for (let k = 1; k < parts; k++) results[k] = runShard(net.layers, shards[k].x, shards[k].y, feats, 1 / m);
+    if (!pool)
+      for (let k = 1; k < parts; k++)
+        results[k] = runShard(net.layers, shards[k].x, shards[k].y, feats, 1 / m);
     await Promise.all(pending);
     const grads = results[0].grads;
     for (let k = 1; k < parts; k++) {
@@ -556,7 +603,10 @@ export abstract class NetworkBase implements NetworkEstimator {
   predictProba(images: Tensor): Tensor {
     const logits = this.logitsOf(this.checkedFeatures(images));
     const k = this.classes;
-    const out = images.data instanceof Float64Array ? new Float64Array(logits.data.length) : new Float32Array(logits.data.length);
+    const out =
+      images.data instanceof Float64Array
+        ? new Float64Array(logits.data.length)
+        : new Float32Array(logits.data.length);
     for (let i = 0; i < logits.n; i++) {
       let mx = -Infinity;
       for (let j = 0; j < k; j++) mx = Math.max(mx, logits.data[i * k + j]);
@@ -649,7 +699,9 @@ export abstract class NetworkBase implements NetworkEstimator {
   /** FormatError unless the file is a model file of this model with the same options. */
   protected checkCompatible(file: NetworkModelFile): void {
     if (file.model !== this.modelName) {
-      throw new FormatError(`Model file: holds a ${JSON.stringify(file.model)} network, not a ${JSON.stringify(this.modelName)} one.`);
+      throw new FormatError(
+        `Model file: holds a ${JSON.stringify(file.model)} network, not a ${JSON.stringify(this.modelName)} one.`,
+      );
     }
     const mine = this.architecture();
     for (const [k, v] of Object.entries(mine)) {
@@ -677,7 +729,8 @@ export function parseModelFile(file: NetworkModelFile | string): NetworkModelFil
   if (typeof f !== "object" || f === null || f.format !== "scatterkit-network") {
     throw new FormatError('Model file: not a scatterkit network file (format must be "scatterkit-network").');
   }
-  if (f.version !== 1) throw new FormatError(`Model file: version ${JSON.stringify(f.version)} is not supported (expected 1).`);
+  if (f.version !== 1)
+    throw new FormatError(`Model file: version ${JSON.stringify(f.version)} is not supported (expected 1).`);
   if (
     !Array.isArray(f.inputShape) ||
     f.inputShape.length !== 2 ||

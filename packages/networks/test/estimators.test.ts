@@ -75,7 +75,8 @@ describe("the three networks learn a tiny synthetic problem", () => {
       const p = net.predictProba(test.images);
       expect(p.shape).toEqual([45, 3]);
       expect(p.data).toBeInstanceOf(Float32Array);
-      for (let i = 0; i < 45; i++) expect(Math.abs(p.data[3 * i] + p.data[3 * i + 1] + p.data[3 * i + 2] - 1)).toBeLessThan(1e-6);
+      for (let i = 0; i < 45; i++)
+        expect(Math.abs(p.data[3 * i] + p.data[3 * i + 1] + p.data[3 * i + 2] - 1)).toBeLessThan(1e-6);
       void opts;
       void epochs;
     });
@@ -95,7 +96,10 @@ describe("reproducibility, files and resume", () => {
   });
 
   it("save/load round-trips exactly (same probabilities bit for bit), from an object, text and a file", async () => {
-    const net = await new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4 }).fit(train.images, train.labels);
+    const net = await new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4 }).fit(
+      train.images,
+      train.labels,
+    );
     const p0 = net.predictProba(test.images).data;
     const fromText = loadNetwork(JSON.stringify(net.toJSON()));
     expect(Array.from(fromText.predictProba(test.images).data)).toEqual(Array.from(p0));
@@ -122,10 +126,11 @@ describe("reproducibility, files and resume", () => {
     await expect(interrupted.fit(train.images, train.labels)).rejects.toThrow("stop");
     expect(JSON.parse(readFileSync(path, "utf8")).training.epoch).toBe(1);
     const seen: number[] = [];
-    const resumed = await new SparseScatteringNetwork({ ...opts, checkpoint: { path }, onEpoch: (e) => seen.push(e.epoch) }).fit(
-      train.images,
-      train.labels,
-    );
+    const resumed = await new SparseScatteringNetwork({
+      ...opts,
+      checkpoint: { path },
+      onEpoch: (e) => seen.push(e.epoch),
+    }).fit(train.images, train.labels);
     expect(seen).toEqual([2, 3, 4]);
     expect(JSON.stringify(resumed.toJSON().arrays) === JSON.stringify(full.toJSON().arrays)).toBe(true);
     expect(resumed.history.map((h) => h.loss)).toEqual(full.history.map((h) => h.loss));
@@ -150,7 +155,13 @@ describe("reproducibility, files and resume", () => {
 
 describe("named errors", () => {
   it("wrong shapes, labels out of range, NaN input, predict before fit, bad files, bad options", async () => {
-    const net = new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3, classes: 3 });
+    const net = new SparseScatteringNetwork({
+      ...small,
+      projection: 8,
+      atoms: 16,
+      iterations: 3,
+      classes: 3,
+    });
     expect(() => net.predict(test.images)).toThrow(NotFittedError);
     expect(() => net.toJSON()).toThrow(NotFittedError);
     await expect(net.fit({ data: new Float32Array(16), shape: [16] }, [0])).rejects.toThrow(ShapeError);
@@ -161,9 +172,13 @@ describe("named errors", () => {
     await expect(net.fit(train.images, train.labels.subarray(1))).rejects.toThrow(ShapeError);
     const nan = Float32Array.from(train.images.data);
     nan[7] = Number.NaN;
-    await expect(net.fit({ data: nan, shape: train.images.shape }, train.labels)).rejects.toThrow(ParameterError);
+    await expect(net.fit({ data: nan, shape: train.images.shape }, train.labels)).rejects.toThrow(
+      ParameterError,
+    );
     await net.fit(train.images, train.labels);
-    expect(() => net.predict({ data: new Float32Array(2 * 20 * 20), shape: [2, 20, 20] })).toThrow(ShapeError);
+    expect(() => net.predict({ data: new Float32Array(2 * 20 * 20), shape: [2, 20, 20] })).toThrow(
+      ShapeError,
+    );
     expect(() => loadNetwork("{}")).toThrow(FormatError);
     expect(() => loadNetwork("not json")).toThrow(FormatError);
     const file = net.toJSON();

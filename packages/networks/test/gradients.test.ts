@@ -1,6 +1,6 @@
 // Every op's reverse-mode gradient against central finite differences, in float64.
 import { describe, expect, it } from "vitest";
-import { type Act, Layer } from "../src/nn/layer.js";
+import type { Act, Layer } from "../src/nn/layer.js";
 import {
   AvgPool,
   Conv1x1,

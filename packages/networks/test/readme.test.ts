@@ -4,17 +4,23 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { PhaseCollapseNetwork, loadNetwork } from "../src/index.js";
 
+const START = "// --- README example start ---\n";
+const END = "  // --- README example end ---";
+
 it("the README example is the code of this test", () => {
   const md = readFileSync(join(__dirname, "..", "README.md"), "utf8");
   const block = /<!-- section:example -->[\s\S]*?```ts\n([\s\S]*?)```/.exec(md)?.[1] ?? "";
   const src = readFileSync(__filename, "utf8");
-  const body = src.slice(src.lastIndexOf("// --- README example start ---\n") + 32, src.lastIndexOf("  // --- README example end ---"));
+  const body = src.slice(src.lastIndexOf(START) + START.length, src.lastIndexOf(END));
   const strip = (s: string) =>
     s
       .split("\n")
       .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith("import ") && !l.startsWith("printed.push") && !l.startsWith("console.log"))
+      .filter(
+        (l) => l && !l.startsWith("import ") && !l.startsWith("printed.push") && !l.startsWith("console.log"),
+      )
       .join("\n");
+  expect(body.length).toBeGreaterThan(500);
   expect(strip(body)).toBe(strip(block));
 });
 
@@ -40,7 +46,8 @@ it("README example runs and gives the documented results", async () => {
   const proba = net.predictProba(images); // [120, 3], rows sum to 1
   const copy = loadNetwork(JSON.stringify(net.toJSON())); // exact round trip
   printed.push(String(copy.predictProba(images).data.every((p, i) => p === proba.data[i]))); // true
-  printed.push(net.layerFisherRatios(images, labels).map((f) => f.layer).join(", ")); // scattering, block 1, logits
+  const layers = net.layerFisherRatios(images, labels).map((f) => f.layer);
+  printed.push(layers.join(", ")); // scattering, block 1, logits
   // --- README example end ---
   expect(printed).toEqual(["4", "true", "scattering, block 1, logits"]);
   expect(proba.shape).toEqual([120, 3]);

@@ -10,19 +10,22 @@ import { Rng } from "../src/nn/random.js";
 
 const dist = join(__dirname, "..", "dist", "index.js");
 
-it.skipIf(!existsSync(dist))("workers: 2 on threads equals workers: 2 on the calling thread, bit for bit", async () => {
-  const built = (await import(pathToFileURL(dist).href)) as { SparseScatteringNetwork: typeof FromSource };
-  const rng = new Rng(5);
-  const n = 48;
-  const data = new Float32Array(n * 16 * 16);
-  for (let i = 0; i < data.length; i++) data[i] = rng.uniform();
-  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
-  for (let i = 0; i < n; i++) for (let q = 0; q < 16; q++) data[i * 256 + (labels[i] * 5) * 16 + q] += 1;
-  const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9 };
-  const threaded = await new built.SparseScatteringNetwork(opts).fit({ data, shape: [n, 16, 16] }, labels);
-  const local = await new FromSource(opts).fit({ data, shape: [n, 16, 16] }, labels);
-  expect(threaded.workerThreads).toBe(1);
-  expect(local.workerThreads).toBe(0);
-  expect(JSON.stringify(threaded.toJSON().arrays) === JSON.stringify(local.toJSON().arrays)).toBe(true);
-  expect(threaded.history.map((h) => h.loss)).toEqual(local.history.map((h) => h.loss));
-});
+it.skipIf(!existsSync(dist))(
+  "workers: 2 on threads equals workers: 2 on the calling thread, bit for bit",
+  async () => {
+    const built = (await import(pathToFileURL(dist).href)) as { SparseScatteringNetwork: typeof FromSource };
+    const rng = new Rng(5);
+    const n = 48;
+    const data = new Float32Array(n * 16 * 16);
+    for (let i = 0; i < data.length; i++) data[i] = rng.uniform();
+    const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+    for (let i = 0; i < n; i++) for (let q = 0; q < 16; q++) data[i * 256 + labels[i] * 5 * 16 + q] += 1;
+    const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9 };
+    const threaded = await new built.SparseScatteringNetwork(opts).fit({ data, shape: [n, 16, 16] }, labels);
+    const local = await new FromSource(opts).fit({ data, shape: [n, 16, 16] }, labels);
+    expect(threaded.workerThreads).toBe(1);
+    expect(local.workerThreads).toBe(0);
+    expect(JSON.stringify(threaded.toJSON().arrays) === JSON.stringify(local.toJSON().arrays)).toBe(true);
+    expect(threaded.history.map((h) => h.loss)).toEqual(local.history.map((h) => h.loss));
+  },
+);

@@ -23,7 +23,11 @@ export const STANDARD_RUNS = {
 } as const;
 
 /** Names accepted by {@link createNetwork}. */
-export const MODEL_NAMES: readonly NetworkModelName[] = ["sparse-scattering", "tight-frame", "phase-collapse"];
+export const MODEL_NAMES: readonly NetworkModelName[] = [
+  "sparse-scattering",
+  "tight-frame",
+  "phase-collapse",
+];
 
 /** Constructs a model by its demo name ("sparse-scattering", "tight-frame", "phase-collapse"). */
 export function createNetwork(

@@ -84,7 +84,16 @@ export class PhaseCollapseNetwork extends NetworkBase {
       const filt = new WaveletFilter(`block${i + 1}.wavelets`, dtype, hh, ww, this.L, stride, complex);
       layers.push(filt);
       const init = this.nonlinearity === "threshold" ? 0.1 : 0;
-      layers.push(new PhaseNonlinearity(`block${i + 1}.${this.nonlinearity}`, dtype, width, this.L, this.nonlinearity, init));
+      layers.push(
+        new PhaseNonlinearity(
+          `block${i + 1}.${this.nonlinearity}`,
+          dtype,
+          width,
+          this.L,
+          this.nonlinearity,
+          init,
+        ),
+      );
       probes.push([layers.length - 1, `block ${i + 1}`]);
       ch = width * (1 + this.L);
       hh = filt.ho;

@@ -59,7 +59,13 @@ export class TightFrameNetwork extends NetworkBase {
   }
 
   protected architecture(): Record<string, unknown> {
-    return { J: this.J, L: this.L, projection: this.projection, frame: this.frame, nonlinearity: this.nonlinearity };
+    return {
+      J: this.J,
+      L: this.L,
+      projection: this.projection,
+      frame: this.frame,
+      nonlinearity: this.nonlinearity,
+    };
   }
 
   protected frontEndSpec(): FrontEndSpec {

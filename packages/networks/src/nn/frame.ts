@@ -60,7 +60,7 @@ export class TightFrame extends Layer {
         const tt = t ? t[m] : 0;
         for (let s = 0; s < S; s++) {
           const u = ub[m * S + s];
-          vb[m * S + s] = t ? (u > tt ? u - tt : u < -tt ? u + tt : 0) : u > 0 ? u : 0;
+          vb[m * S + s] = t ? (u > tt ? u - tt : u < -tt ? u + tt : 0) : Math.max(u, 0);
         }
       }
       if (this.kind === "relu") {

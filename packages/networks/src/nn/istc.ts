@@ -100,7 +100,7 @@ export class ISTC extends Layer {
           for (let k = o; k < o + K; k++) a[k] = C[k] - lam;
         }
       }
-      for (let i = 0; i < R * K; i++) Z[i] = a[i] > 0 ? a[i] : 0;
+      for (let i = 0; i < R * K; i++) Z[i] = Math.max(a[i], 0);
       if (training || it === 1) A.push(a);
     }
     const y = newAct(x.data, n, K, h, w);
@@ -167,7 +167,7 @@ export class ISTC extends Layer {
       }
       if (it > 1) {
         const ap = A[it - 2];
-        for (let i = 0; i < R * K; i++) Zp[i] = ap[i] > 0 ? ap[i] : 0;
+        for (let i = 0; i < R * K; i++) Zp[i] = Math.max(ap[i], 0);
         // a_n = z_{n-1} + c - z_{n-1} G - lambda_n (rows)
         gemm(false, false, R, K, K, 1, dA, K, G, K, 0, T, K);
         for (let i = 0; i < R * K; i++) g[i] = dA[i] - T[i];

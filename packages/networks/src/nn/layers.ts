@@ -293,7 +293,7 @@ export class ReLU extends Layer {
         const t = bv ? bv[ch] : 0;
         for (let s = 0; s < S; s++) {
           const v = x.data[off + s] - t;
-          y.data[off + s] = v > 0 ? v : 0;
+          y.data[off + s] = Math.max(v, 0);
         }
       }
     }

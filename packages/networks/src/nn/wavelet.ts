@@ -193,7 +193,7 @@ export class PhaseNonlinearity extends Layer {
             } else {
               for (let s = 0; s < S; s++) {
                 const v = X[ir + s] - tt;
-                Y[oo + s] = v > 0 ? v : 0;
+                Y[oo + s] = Math.max(v, 0);
               }
             }
           }
