@@ -139,6 +139,14 @@ describe("defineKernel / KernelModule", () => {
     });
     expect(() => k.body()).toThrow(/expected 2/);
   });
+
+  it("rejects a parameter that is not 'name: type' with a known type", () => {
+    const bad = (spec: string) => () =>
+      defineKernel({ name: "k", doc: "", params: [spec as "n: i32"], wasm: () => {}, ts: () => {} });
+    expect(bad("n: u8[]")).toThrow(/parameter "n: u8\[\]"/);
+    expect(bad("f64")).toThrow(/expected "name: type"/);
+    expect(bad("n: f32[]")).not.toThrow();
+  });
 });
 
 describe("opcode table", () => {

@@ -165,6 +165,13 @@ export function defineKernel<const N extends string, const P extends readonly Pa
   if (def.params.length > MAX_PARAMS) {
     throw new RangeError(`defineKernel(${def.name}): ${def.params.length} parameters; at most ${MAX_PARAMS}`);
   }
+  for (const s of def.params) {
+    if (!PARAM_TYPES.includes(paramType(s)) || !/^\s*\w+\s*:/.test(s)) {
+      throw new RangeError(
+        `defineKernel(${def.name}): parameter "${s}"; expected "name: type" with type one of ${PARAM_TYPES.join(", ")}`,
+      );
+    }
+  }
   return {
     ...def,
     body(): WasmBody {
@@ -179,6 +186,8 @@ export function defineKernel<const N extends string, const P extends readonly Pa
     },
   };
 }
+
+const PARAM_TYPES: readonly string[] = ["i32", "f64", "f64[]", "f32[]", "i32[]"];
 
 function paramType(s: ParamSpec): ParamType {
   return s.slice(s.indexOf(":") + 1).trim() as ParamType;
