@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeSample } from "../../demo/src/sample";
 import { suites } from "../src/suites/index";
-import { CASES, decodeEmbeddedSample, experiment, spreadTensor } from "../src/suites/networks";
+import { CASES, decodeEmbeddedSample, experiment, recordedRows, spreadTensor } from "../src/suites/networks";
 
 const SAMPLE = join(__dirname, "..", "..", "demo", "data", "fashion-mnist-sample.bin.gz");
 
@@ -59,5 +60,49 @@ describe("networks suite", () => {
       for (const f of fisher) expect(Number.isFinite(f) && f >= 0).toBe(true);
     }
     expect(r.notes?.some((n) => n.includes("relu"))).toBe(true);
+  });
+
+  it("reads the networks package's recorded runs into rows (and ignores other files)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bench-rec-"));
+    writeFileSync(
+      join(dir, "fashion-mnist-phase-collapse.json"),
+      JSON.stringify({
+        model: "phase-collapse",
+        dataset: "fashion-mnist",
+        train: 60000,
+        test: 10000,
+        options: { nonlinearity: "modulus", epochs: 3, workers: 2 },
+        parameters: 1234,
+        accuracy: 0.9312,
+        trainMinutes: 1.5,
+        inferenceImagesPerSecond: 800,
+        fisher: [
+          { layer: "scattering", ratio: 1.23456 },
+          { layer: "logits", ratio: 7 },
+        ],
+        history: [
+          { loss: 1, seconds: 30, imagesPerSecond: 2000 },
+          { loss: 0.5, seconds: 32, imagesPerSecond: 1900 },
+          { loss: 0.25, seconds: 40, imagesPerSecond: 1500 },
+        ],
+      }),
+    );
+    writeFileSync(join(dir, "notes.json"), JSON.stringify({ hello: 1 }));
+    writeFileSync(join(dir, "broken.json"), "{");
+    const rows = recordedRows(dir);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      case: "recorded-fashion-mnist-phase-collapse",
+      params: { model: "phase-collapse", nonlinearity: "modulus", train: 60000, test: 10000, epochs: 3 },
+      medianSeconds: 32,
+      accuracy: 0.9312,
+      trainSeconds: 90,
+      trainImagesPerSecond: 1900,
+      inferenceImagesPerSecond: 800,
+      parameterCount: 1234,
+      finalLoss: 0.25,
+      fisher: { scattering: 1.235, logits: 7 },
+    });
+    expect(recordedRows(join(dir, "absent"))).toEqual([]);
   });
 });

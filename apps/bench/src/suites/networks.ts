@@ -23,7 +23,7 @@
  * Data: $SCATTERKIT_DATA/fashion-mnist or ../shared/datasets/fashion-mnist; without them the
  * demo's embedded sample (3,000 train / 1,000 test images).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -270,6 +270,61 @@ export async function experiment(s: NetworksSizes, data?: BenchData): Promise<Be
   };
 }
 
+/**
+ * Rows of the runs recorded by the networks package's training script
+ * (`packages/networks/results/*.json`: the standard runs on the full datasets and the
+ * package's own ablation runs), so that the bench JSON carries every figure. Each row's
+ * `recorded` column names its file; nothing is re-run. Files of another shape are ignored.
+ */
+export function recordedRows(dir = join(REPO, "packages", "networks", "results")): BenchRow[] {
+  if (!existsSync(dir)) return [];
+  const rows: BenchRow[] = [];
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
+    let r: Record<string, unknown>;
+    try {
+      r = JSON.parse(readFileSync(join(dir, name), "utf8"));
+    } catch {
+      continue;
+    }
+    if (typeof r.model !== "string" || typeof r.accuracy !== "number") continue;
+    const history = Array.isArray(r.history)
+      ? (r.history as { seconds?: number; imagesPerSecond?: number }[])
+      : [];
+    const secs = history.map((e) => e.seconds).filter((x): x is number => typeof x === "number");
+    const ips = history.map((e) => e.imagesPerSecond).filter((x): x is number => typeof x === "number");
+    const options = (r.options ?? {}) as Record<string, unknown>;
+    const fisher = Array.isArray(r.fisher) ? (r.fisher as { layer: string; ratio: number }[]) : [];
+    rows.push({
+      suite: "networks",
+      case: `recorded-${name.replace(/\.json$/, "")}`,
+      params: {
+        model: r.model,
+        nonlinearity:
+          options.nonlinearity ??
+          (options.sparseCode === false ? "none" : options.sparseCode === true ? "istc" : undefined),
+        dataset: r.dataset,
+        train: r.train,
+        test: r.test,
+        epochs: options.epochs ?? history.length,
+        workers: options.workers,
+      },
+      medianSeconds: secs.length ? median(secs) : Number.NaN,
+      ablation: "recorded run",
+      accuracy: r.accuracy,
+      trainSeconds: typeof r.trainMinutes === "number" ? 60 * r.trainMinutes : undefined,
+      trainImagesPerSecond: ips.length ? median(ips) : undefined,
+      inferenceImagesPerSecond: r.inferenceImagesPerSecond,
+      parameterCount: r.parameters,
+      finalLoss: (history.at(-1) as { loss?: number } | undefined)?.loss,
+      fisher: Object.fromEntries(fisher.map((f) => [f.layer, Number(f.ratio.toPrecision(4))])),
+      recorded: `packages/networks/results/${name}`,
+    });
+  }
+  return rows;
+}
+
 function envInt(name: string, fallback: number): number {
   const v = process.env[name];
   const x = v === undefined ? Number.NaN : Number(v);
@@ -283,5 +338,13 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     epochs: envInt("BENCH_NETWORKS_EPOCHS", opts.quick ? 1 : 4),
     cases: process.env.BENCH_NETWORKS_CASES?.split(",").map((x) => x.trim()),
   };
-  return experiment(sizes);
+  const result = await experiment(sizes);
+  const recorded = recordedRows();
+  if (recorded.length > 0) {
+    result.rows.push(...recorded);
+    result.notes?.push(
+      `recorded-* rows: runs of packages/networks/scripts/train.mjs read from packages/networks/results (${recorded.length} files; not re-run here; their Fisher ratios are on test images)`,
+    );
+  }
+  return result;
 }
