@@ -301,7 +301,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
         N: quick ? 512 : 4096,
         make: (N: number) => new TimeFrequencyScattering({ J: quick ? 5 : 6, Jfr: 2, Q: 8, shape: N }),
         params: { transform: "TimeFrequencyScattering", J: quick ? 5 : 6, Jfr: 2, Q: 8 },
-        iterations: quick ? 3 : 100,
+        iterations: quick ? 3 : 40,
       },
     ];
     for (const c of cases) {
