@@ -5,7 +5,7 @@
 //   node scripts/train.mjs --model sparse-scattering|tight-frame|phase-collapse
 //        [--dataset fashion-mnist|mnist] [--data-dir DIR] [--train N] [--test N]
 //        [--epochs N] [--nonlinearity NAME] [--workers N] [--set key=JSON ...]
-//        [--checkpoint FILE] [--json FILE] [--model-out FILE] [--fisher N]
+//        [--checkpoint FILE] [--cache DIR] [--json FILE] [--model-out FILE] [--fisher N]
 //
 // Prints one progress line per epoch; --json writes accuracy, minutes, images/s, Fisher ratios
 // per layer and the learning curve. A run with --checkpoint resumes where it stopped.
@@ -44,6 +44,7 @@ for (const kv of opt.set) {
   const j = kv.indexOf("=");
   options[kv.slice(0, j)] = JSON.parse(kv.slice(j + 1));
 }
+if (opt.cache) options.cacheDir = resolve(opt.cache);
 if (opt.checkpoint) options.checkpoint = { path: resolve(opt.checkpoint), every: 1, resume: true };
 const t0 = performance.now();
 options.onEpoch = (e) => {

@@ -105,6 +105,12 @@ export interface TrainingOptions {
   workers?: number;
   /** Random horizontal flips of training images (default true). */
   augment?: boolean;
+  /**
+   * Node only: a folder where the front-end's output for the training and validation images is
+   * cached (one file per image set, flip and front-end, named by a hash of the pixels), so that
+   * a resumed or repeated run skips the scattering (default: no cache).
+   */
+  cacheDir?: string;
   /** Number of classes (default: max training label + 1). */
   classes?: number;
   /** Called after each epoch. */

@@ -93,7 +93,8 @@ export function restoreArray(s: StoredArray | undefined, target: FloatArray, nam
 type NodeFs = {
   existsSync(p: string): boolean;
   readFileSync(p: string, enc: "utf8"): string;
-  writeFileSync(p: string, data: string): void;
+  readFileSync(p: string): Uint8Array;
+  writeFileSync(p: string, data: string | Uint8Array): void;
   renameSync(a: string, b: string): void;
   mkdirSync(p: string, o: { recursive: true }): void;
 };
@@ -131,4 +132,25 @@ export async function readTextFile(path: string): Promise<string | undefined> {
     throw new FormatError("Reading files needs Node.js (checkpoints and readNetworkFile are Node only).");
   if (!node.fs.existsSync(path)) return undefined;
   return node.fs.readFileSync(path, "utf8");
+}
+
+/** Reads a binary file, or undefined when it does not exist (Node only). */
+export async function readBinaryFile(path: string): Promise<Uint8Array | undefined> {
+  const node = await nodeFs();
+  if (!node) throw new FormatError("Reading files needs Node.js (cacheDir is Node only).");
+  if (!node.fs.existsSync(path)) return undefined;
+  const b = node.fs.readFileSync(path);
+  // copy into an aligned buffer
+  const out = new Uint8Array(b.byteLength);
+  out.set(b);
+  return out;
+}
+
+/** Writes a binary file atomically (Node only). */
+export async function writeBinaryFile(path: string, data: Uint8Array): Promise<void> {
+  const node = await nodeFs();
+  if (!node) throw new FormatError("Writing files needs Node.js (cacheDir is Node only).");
+  node.fs.mkdirSync(node.path.dirname(path), { recursive: true });
+  node.fs.writeFileSync(`${path}.tmp`, data);
+  node.fs.renameSync(`${path}.tmp`, path);
 }

@@ -26,7 +26,14 @@ import type {
   StoredArray,
   TrainingOptions,
 } from "./api.js";
-import { readTextFile, restoreArray, storeArray, writeTextFile } from "./io.js";
+import {
+  readBinaryFile,
+  readTextFile,
+  restoreArray,
+  storeArray,
+  writeBinaryFile,
+  writeTextFile,
+} from "./io.js";
 import { projectTightFrame } from "./nn/frame.js";
 import { normalizeColumns } from "./nn/istc.js";
 import type { Act, DType, Layer, Param } from "./nn/layer.js";
@@ -217,6 +224,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   workerThreads = 0;
   protected readonly training: ResolvedTraining;
   protected readonly onEpoch?: (info: EpochInfo) => void;
+  protected readonly cacheDir?: string;
   protected readonly checkpoint?: { path: string; every: number; resume: boolean };
   protected net: Net | null = null;
   protected inputShape: [number, number] | null = null;
@@ -226,6 +234,12 @@ export abstract class NetworkBase implements NetworkEstimator {
   constructor(o: TrainingOptions, defaults: { epochs: number; learningRate: number }) {
     this.training = resolveTraining(o ?? {}, defaults);
     this.onEpoch = o?.onEpoch;
+    if (o?.cacheDir !== undefined) {
+      if (typeof o.cacheDir !== "string" || o.cacheDir.length === 0) {
+        throw new ParameterError("cacheDir", o.cacheDir, "a folder path");
+      }
+      this.cacheDir = o.cacheDir;
+    }
     if (o?.checkpoint) {
       this.checkpoint = {
         path: o.checkpoint.path,
@@ -282,6 +296,22 @@ export abstract class NetworkBase implements NetworkEstimator {
 
   /** Front-end output [n, c, h, w] (float32) of images [n, H, W]; `flip` mirrors left-right first. */
   protected async frontEndAsync(images: Tensor, flip = false): Promise<Act> {
+    if (!this.cacheDir) return this.computeFrontEnd(images, flip);
+    const [n, H, W] = images.shape as number[];
+    const f = this.frontEndSpec();
+    const [, c, h, w] = this.scattering(H, W).outputShapeFor([n, H, W]);
+    const key = `${f.J}-${f.L}-${f.log ? "log" : "plain"}-${flip ? "flip" : "orig"}-${n}x${H}x${W}-${hashPixels(images.data)}`;
+    const path = `${this.cacheDir}/scattering-${key}.f32`;
+    const bytes = await readBinaryFile(path);
+    if (bytes && bytes.byteLength === n * c * h * w * 4) {
+      return { data: new Float32Array(bytes.buffer, bytes.byteOffset, n * c * h * w), n, c, h, w };
+    }
+    const out = await this.computeFrontEnd(images, flip);
+    await writeBinaryFile(path, new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength));
+    return out;
+  }
+
+  private async computeFrontEnd(images: Tensor, flip: boolean): Promise<Act> {
     const [n, H, W] = images.shape as number[];
     const S = this.scattering(H, W);
     const chunk = 2000;
@@ -754,6 +784,20 @@ export function flattenParams(params: Param[]): Float32Array {
     o += p.value.length;
   }
   return out;
+}
+
+/** FNV-1a hash (hex) of the float32 values of the pixels. */
+function hashPixels(d: FloatArray): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const f = new Float32Array(1);
+  const u = new Uint32Array(f.buffer);
+  for (let i = 0; i < d.length; i++) {
+    f[0] = d[i];
+    h1 = Math.imul(h1 ^ u[0], 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ (u[0] + i), 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
 }
 
 function nowSeconds(): number {

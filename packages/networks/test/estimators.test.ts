@@ -1,6 +1,6 @@
 // The estimator API on a tiny synthetic problem: learning, reproducibility, checkpoints and
 // resume, exact save/load, Fisher ratios, named errors.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FormatError, NotFittedError, ParameterError, ShapeError } from "@scatterkit/core";
@@ -138,6 +138,25 @@ describe("reproducibility, files and resume", () => {
     // a checkpoint of other options is refused
     const other = new SparseScatteringNetwork({ ...opts, atoms: 12, checkpoint: { path } });
     await expect(other.fit(train.images, train.labels)).rejects.toThrow(FormatError);
+  });
+
+  it("cacheDir stores the front-end once and a second fit reads it (same result)", async () => {
+    const dir = join(tmp, "cache");
+    const opts = { ...small, epochs: 2, projection: 8, atoms: 16, iterations: 3, cacheDir: dir };
+    const a = await new SparseScatteringNetwork(opts).fit(train.images, train.labels, { validation: test });
+    const files = readdirSync(dir).sort();
+    expect(files.length).toBe(3); // training set, its flips, validation set
+    const b = await new SparseScatteringNetwork(opts).fit(train.images, train.labels, { validation: test });
+    expect(JSON.stringify(a.toJSON().arrays) === JSON.stringify(b.toJSON().arrays)).toBe(true);
+    const c = await new SparseScatteringNetwork({ ...opts, cacheDir: undefined }).fit(
+      train.images,
+      train.labels,
+      {
+        validation: test,
+      },
+    );
+    expect(JSON.stringify(a.toJSON().arrays) === JSON.stringify(c.toJSON().arrays)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(files);
   });
 
   it("Fisher ratios per layer, front-end to logits", async () => {
