@@ -12,12 +12,12 @@ declare module "vitest" {
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "scatterkit-packed-"));
   const t0 = Date.now();
   // SCATTERKIT_PACK_ROOT=/path/to/another/built/checkout runs the suite against that checkout's
   // packages (used to reproduce issue 10's failures on the base commit).
-  const tarballs = packAll(process.env.SCATTERKIT_PACK_ROOT ?? workspaceRoot, dir);
+  const tarballs = await packAll(process.env.SCATTERKIT_PACK_ROOT ?? workspaceRoot, dir);
   const app = join(dir, "app");
   installApp(app, tarballs);
   console.log(`packed and installed ${Object.keys(tarballs).length} packages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

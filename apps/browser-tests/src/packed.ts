@@ -3,7 +3,8 @@
  * `workspace:*` replaced by versions) and installs the tarballs together into an empty app
  * outside the workspace with npm, the way a user gets them.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -22,27 +23,38 @@ export function publicPackages(root: string): { name: string; dir: string; versi
   return readdirSync(base)
     .filter((d) => existsSync(join(base, d, "package.json")))
     .map((d) => ({ d, pkg: JSON.parse(readFileSync(join(base, d, "package.json"), "utf8")) }))
-    .filter(({ pkg }) => !pkg.private && existsSync(join(base, pkg ? "" : "", ""))) // all listed
+    .filter(({ pkg }) => !pkg.private)
     .map(({ d, pkg }) => ({ name: pkg.name as string, dir: join(base, d), version: pkg.version as string }));
 }
 
 export const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string =>
   execFileSync(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
 
-/** `pnpm pack`s each package of `root` into dir/tarballs (their dist/ must be built). */
-export function packAll(root: string, dir: string): Record<string, string> {
+/**
+ * `pnpm pack`s each package of `root` into its own folder under dir/tarballs (their dist/ must
+ * be built), three at a time.
+ */
+export async function packAll(root: string, dir: string): Promise<Record<string, string>> {
   const out = join(dir, "tarballs");
-  mkdirSync(out, { recursive: true });
-  const tarballs: Record<string, string> = {};
-  for (const p of publicPackages(root)) {
+  const pkgs = publicPackages(root);
+  for (const p of pkgs) {
     if (!existsSync(join(p.dir, "dist", "index.js"))) throw new Error(`${p.dir}/dist is missing: run pnpm build`);
-    const before = new Set(readdirSync(out));
-    run("pnpm", ["pack", "--pack-destination", out], p.dir);
-    const made = readdirSync(out).filter((f) => f.endsWith(".tgz") && !before.has(f));
-    if (made.length !== 1) throw new Error(`pnpm pack of ${p.name} produced ${made.length} tarballs`);
-    tarballs[p.name] = join(out, made[0]);
   }
-  return tarballs;
+  const tarballs: Record<string, string> = {};
+  const exec = promisify(execFile);
+  const queue = [...pkgs];
+  const worker = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const dest = join(out, p.name.replace("/", "__"));
+      mkdirSync(dest, { recursive: true });
+      await exec("pnpm", ["pack", "--pack-destination", dest], { cwd: p.dir });
+      const made = readdirSync(dest).filter((f) => f.endsWith(".tgz"));
+      if (made.length !== 1) throw new Error(`pnpm pack of ${p.name} produced ${made.length} tarballs`);
+      tarballs[p.name] = join(dest, made[0]);
+    }
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  return Object.fromEntries(Object.entries(tarballs).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Installs every tarball into a new app folder `app` with npm (registry only for third-party deps). */

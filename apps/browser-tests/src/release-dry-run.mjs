@@ -9,11 +9,12 @@
 //      npm into an empty app where each package loads with import and require.
 // Prints one JSON line {"ok": true, "versions": {...}, ...}; exits non-zero on any failure.
 // Usage: node apps/browser-tests/src/release-dry-run.mjs [--keep] [--build]
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const keep = process.argv.includes("--keep");
@@ -60,23 +61,31 @@ try {
   const tarDir = join(work, "tarballs");
   mkdirSync(tarDir);
   const tarballs = {};
-  step("pack", () => {
-    for (const p of pkgs) {
-      const before = new Set(readdirSync(tarDir));
-      run("pnpm", ["pack", "--pack-destination", tarDir], p.dir);
-      const made = readdirSync(tarDir).find((f) => !before.has(f));
-      tarballs[p.pkg.name] = join(tarDir, made);
-      const files = run("tar", ["tzf", tarballs[p.pkg.name]], work).split("\n");
-      if (!files.includes("package/CHANGELOG.md")) problems.push(`${made} has no CHANGELOG.md`);
-      if (files.some((f) => f.endsWith(".map"))) problems.push(`${made} ships source maps`);
-      const manifest = JSON.parse(run("tar", ["xzOf", tarballs[p.pkg.name], "package/package.json"], work));
-      if (manifest.version !== versions[p.pkg.name]) problems.push(`${made}: version ${manifest.version}`);
-      for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
-        if (!dep.startsWith("@scatterkit/")) continue;
-        if (range !== versions[dep]) problems.push(`${made}: dependency ${dep}@${range}, release has ${versions[dep]}`);
-      }
+  const t0 = Date.now();
+  const exec = promisify(execFile);
+  const queue = [...pkgs];
+  const packOne = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
+      const dest = join(tarDir, p.d);
+      mkdirSync(dest);
+      await exec("pnpm", ["pack", "--pack-destination", dest], { cwd: p.dir });
+      tarballs[p.pkg.name] = join(dest, readdirSync(dest)[0]);
     }
-  });
+  };
+  await Promise.all([packOne(), packOne(), packOne()]);
+  timings.pack = Date.now() - t0;
+  for (const p of pkgs) {
+    const made = tarballs[p.pkg.name].split("/").pop();
+    const files = run("tar", ["tzf", tarballs[p.pkg.name]], work).split("\n");
+    if (!files.includes("package/CHANGELOG.md")) problems.push(`${made} has no CHANGELOG.md`);
+    if (files.some((f) => f.endsWith(".map"))) problems.push(`${made} ships source maps`);
+    const manifest = JSON.parse(run("tar", ["xzOf", tarballs[p.pkg.name], "package/package.json"], work));
+    if (manifest.version !== versions[p.pkg.name]) problems.push(`${made}: version ${manifest.version}`);
+    for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (!dep.startsWith("@scatterkit/")) continue;
+      if (range !== versions[dep]) problems.push(`${made}: dependency ${dep}@${range}, release has ${versions[dep]}`);
+    }
+  }
   const app = join(work, "app");
   mkdirSync(app);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "release-check", private: true, version: "1.0.0" }));
