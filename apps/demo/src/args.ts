@@ -93,7 +93,7 @@ Options:
   --data-dir DIR      folder of the original files (four IDX gz files; FSDD's recordings/);
                       default $SCATTERKIT_DATA, or $SCATTERKIT_DATA/<dataset> when that exists
   --json FILE         write {"dataset","train","test","accuracy","featureSeconds","trainSeconds",
-                      "classifier","params"} to FILE
+                      "classifier","params"} to FILE (with --model also "model","nonlinearity","epochs")
   --classifier NAME   logistic | svm | affine (default: logistic for sample and fsdd,
                       svm for mnist and fashion-mnist: the best measured there)
   --features KIND     log (default: log(|Sx| + 1e-6)) | plain
@@ -101,7 +101,8 @@ Options:
                       default; 0.01 for svm)
   --max-iter N        classifier iteration cap (default 100, scikit-learn's default)
   --dim N             affine-space classifier dimension (default 80)
-  --workers N         worker threads for feature extraction (default 2)
+  --workers N         worker threads for feature extraction (default 2); with --model the
+                      gradient shards per minibatch (worker threads)
   --limit N           use only the first N training items (and N/6 test items)
   --cache DIR         keep computed features in DIR and reuse them (featureSeconds then reports
                       the original extraction time)
