@@ -8,7 +8,7 @@
 // with class names kept (`keepNames`: no `_Scattering2D`), no source maps, `node:` specifiers
 // kept, and, when `workerEntry` is given, the text of that worker script embedded in place of
 // `src/parallel/worker-source.ts` (see worker-bundle.mjs).
-import { existsSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { browserVariants, bundleWorker } from "./worker-bundle.mjs";
 
@@ -17,7 +17,8 @@ import { browserVariants, bundleWorker } from "./worker-bundle.mjs";
  * module text in `stubs`, or fails the build: nothing Node-only may reach the browser entry.
  */
 function noNodeBuiltins(stubs) {
-  const builtins = /^(node:)?(fs|path|url|os|zlib|worker_threads|child_process|crypto|module|util|stream|buffer)(\/.*)?$/;
+  const builtins =
+    /^(node:)?(fs|path|url|os|zlib|worker_threads|child_process|crypto|module|util|stream|buffer)(\/.*)?$/;
   return {
     name: "scatterkit-no-node-builtins",
     setup(build) {
@@ -49,7 +50,10 @@ function embedWorker(entry) {
     setup(build) {
       build.onLoad({ filter: /[\\/]parallel[\\/]worker-source\.ts$/ }, async () => {
         text ??= bundleWorker(entry);
-        return { contents: `export const WORKER_SOURCE: string | undefined = ${JSON.stringify(await text)};`, loader: "ts" };
+        return {
+          contents: `export const WORKER_SOURCE: string | undefined = ${JSON.stringify(await text)};`,
+          loader: "ts",
+        };
       });
     },
   };

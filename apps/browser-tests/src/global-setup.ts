@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
   const tarballs = await packAll(process.env.SCATTERKIT_PACK_ROOT ?? workspaceRoot, dir);
   const app = join(dir, "app");
   installApp(app, tarballs);
-  console.log(`packed and installed ${Object.keys(tarballs).length} packages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `packed and installed ${Object.keys(tarballs).length} packages in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   project.provide("packed", { dir, app, tarballs });
   return () => {
     if (!process.env.SCATTERKIT_KEEP_PACKED) rmSync(dir, { recursive: true, force: true });

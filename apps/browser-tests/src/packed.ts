@@ -28,7 +28,13 @@ export function publicPackages(root: string): { name: string; dir: string; versi
 }
 
 export const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string =>
-  execFileSync(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
+  execFileSync(cmd, args, {
+    cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
 
 /**
  * `pnpm pack`s each package of `root` into its own folder under dir/tarballs (their dist/ must
@@ -38,7 +44,8 @@ export async function packAll(root: string, dir: string): Promise<Record<string,
   const out = join(dir, "tarballs");
   const pkgs = publicPackages(root);
   for (const p of pkgs) {
-    if (!existsSync(join(p.dir, "dist", "index.js"))) throw new Error(`${p.dir}/dist is missing: run pnpm build`);
+    if (!existsSync(join(p.dir, "dist", "index.js")))
+      throw new Error(`${p.dir}/dist is missing: run pnpm build`);
   }
   const tarballs: Record<string, string> = {};
   const exec = promisify(execFile);
@@ -60,6 +67,9 @@ export async function packAll(root: string, dir: string): Promise<Record<string,
 /** Installs every tarball into a new app folder `app` with npm (registry only for third-party deps). */
 export function installApp(app: string, tarballs: Record<string, string>): void {
   mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "packed-app", private: true, version: "1.0.0" }));
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({ name: "packed-app", private: true, version: "1.0.0" }),
+  );
   run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...Object.values(tarballs)], app);
 }

@@ -10,7 +10,16 @@
 // Prints one JSON line {"ok": true, "versions": {...}, ...}; exits non-zero on any failure.
 // Usage: node apps/browser-tests/src/release-dry-run.mjs [--keep] [--build]
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,11 +45,17 @@ const step = (name, f) => {
 };
 try {
   step("clone", () => run("git", ["clone", "--quiet", "--no-hardlinks", root, clone], work));
-  step("install", () => run("pnpm", ["install", "--frozen-lockfile", "--offline", "--ignore-scripts"], clone));
+  step("install", () =>
+    run("pnpm", ["install", "--frozen-lockfile", "--offline", "--ignore-scripts"], clone),
+  );
   step("status", () => run("pnpm", ["exec", "changeset", "status"], clone));
   const pkgs = readdirSync(join(clone, "packages"))
     .filter((d) => existsSync(join(clone, "packages", d, "package.json")))
-    .map((d) => ({ d, dir: join(clone, "packages", d), pkg: JSON.parse(readFileSync(join(clone, "packages", d, "package.json"), "utf8")) }))
+    .map((d) => ({
+      d,
+      dir: join(clone, "packages", d),
+      pkg: JSON.parse(readFileSync(join(clone, "packages", d, "package.json"), "utf8")),
+    }))
     .filter((p) => !p.pkg.private);
   step("version", () => run("pnpm", ["exec", "changeset", "version"], clone));
   const versions = {};
@@ -55,7 +70,8 @@ try {
   step("dist", () => {
     const built = pkgs.every((p) => existsSync(join(root, "packages", p.d, "dist", "index.js")));
     if (built && !forceBuild) {
-      for (const p of pkgs) cpSync(join(root, "packages", p.d, "dist"), join(p.dir, "dist"), { recursive: true });
+      for (const p of pkgs)
+        cpSync(join(root, "packages", p.d, "dist"), join(p.dir, "dist"), { recursive: true });
     } else run("pnpm", ["exec", "turbo", "run", "build", "--filter=./packages/*"], clone);
   });
   const tarDir = join(work, "tarballs");
@@ -83,30 +99,55 @@ try {
     if (manifest.version !== versions[p.pkg.name]) problems.push(`${made}: version ${manifest.version}`);
     for (const [dep, range] of Object.entries(manifest.dependencies ?? {})) {
       if (!dep.startsWith("@scatterkit/")) continue;
-      if (range !== versions[dep]) problems.push(`${made}: dependency ${dep}@${range}, release has ${versions[dep]}`);
+      if (range !== versions[dep])
+        problems.push(`${made}: dependency ${dep}@${range}, release has ${versions[dep]}`);
     }
   }
   const app = join(work, "app");
   mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "release-check", private: true, version: "1.0.0" }));
+  writeFileSync(
+    join(app, "package.json"),
+    JSON.stringify({ name: "release-check", private: true, version: "1.0.0" }),
+  );
   step("npm-install", () =>
     run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", ...Object.values(tarballs)], app),
   );
   const names = Object.keys(tarballs);
-  writeFileSync(join(app, "load.mjs"), names.map((n, i) => `import * as m${i} from "${n}";`).join("\n") +
-    `\nconsole.log(JSON.stringify([${names.map((_, i) => `Object.keys(m${i}).length`).join(",")}]));\n`);
-  writeFileSync(join(app, "load.cjs"), `console.log(JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n)).length)));\n`);
+  writeFileSync(
+    join(app, "load.mjs"),
+    names.map((n, i) => `import * as m${i} from "${n}";`).join("\n") +
+      `\nconsole.log(JSON.stringify([${names.map((_, i) => `Object.keys(m${i}).length`).join(",")}]));\n`,
+  );
+  writeFileSync(
+    join(app, "load.cjs"),
+    `console.log(JSON.stringify(${JSON.stringify(names)}.map((n) => Object.keys(require(n)).length)));\n`,
+  );
   const esm = JSON.parse(run(process.execPath, ["load.mjs"], app));
   const cjs = JSON.parse(run(process.execPath, ["load.cjs"], app));
   names.forEach((n, i) => {
-    if (!(esm[i] > 0 && cjs[i] === esm[i])) problems.push(`${n}: ${esm[i]} ESM exports, ${cjs[i]} CJS exports`);
+    if (!(esm[i] > 0 && cjs[i] === esm[i]))
+      problems.push(`${n}: ${esm[i]} ESM exports, ${cjs[i]} CJS exports`);
   });
   // one copy of each @scatterkit package: the tarballs resolved each other
-  const nested = run("find", [join(app, "node_modules"), "-mindepth", "3", "-path", "*node_modules/@scatterkit/*", "-name", "package.json"], app)
+  const nested = run(
+    "find",
+    [
+      join(app, "node_modules"),
+      "-mindepth",
+      "3",
+      "-path",
+      "*node_modules/@scatterkit/*",
+      "-name",
+      "package.json",
+    ],
+    app,
+  )
     .split("\n")
     .filter((f) => /node_modules\/@scatterkit\/[^/]+\/node_modules\/@scatterkit\//.test(f));
   if (nested.length) problems.push(`nested copies: ${nested.join(", ")}`);
-  console.log(JSON.stringify({ ok: problems.length === 0, versions, problems, timings, work: keep ? work : undefined }));
+  console.log(
+    JSON.stringify({ ok: problems.length === 0, versions, problems, timings, work: keep ? work : undefined }),
+  );
 } catch (e) {
   problems.push(`${e.message}\n${e.stderr ?? ""}${e.stdout ?? ""}`);
   console.log(JSON.stringify({ ok: false, problems, timings }));

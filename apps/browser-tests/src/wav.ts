@@ -3,7 +3,9 @@ export function chirpWav(sampleRate = 48000, seconds = 3): Uint8Array {
   const n = sampleRate * seconds;
   const buf = new ArrayBuffer(44 + 2 * n);
   const v = new DataView(buf);
-  const str = (o: number, s: string) => [...s].forEach((c, i) => v.setUint8(o + i, c.charCodeAt(0)));
+  const str = (o: number, s: string) => {
+    for (let i = 0; i < s.length; i++) v.setUint8(o + i, s.charCodeAt(i));
+  };
   str(0, "RIFF");
   v.setUint32(4, 36 + 2 * n, true);
   str(8, "WAVEfmt ");

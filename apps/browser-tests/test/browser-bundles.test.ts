@@ -50,7 +50,9 @@ async function runPage(dir: string): Promise<{ result: Result; errors: string[] 
     await page.waitForFunction(() => "__result" in window || "__error" in window, null, { timeout: 120_000 });
     const err = await page.evaluate(() => (window as unknown as { __error?: string }).__error);
     if (err) throw new Error(`page failed: ${err}`);
-    const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Result;
+    const result = (await page.evaluate(
+      () => (window as unknown as { __result: unknown }).__result,
+    )) as Result;
     return { result, errors };
   } finally {
     await page.close();

@@ -46,7 +46,9 @@ beforeAll(async () => {
     "--autoplay-policy=no-user-gesture-required",
   ]);
   // the page bundles the workspace's packages: compare with their Node.js build
-  ({ Scattering1D } = await import(pathToFileURL(join(workspaceRoot, "packages/scattering/dist/index.js")).href));
+  ({ Scattering1D } = await import(
+    pathToFileURL(join(workspaceRoot, "packages/scattering/dist/index.js")).href
+  ));
 });
 afterAll(async () => {
   await browser?.close();

@@ -41,9 +41,17 @@ S.forwardAsync(x).then(async (a) => {
 
 function runApp(file: string, cwd: string): { result: Result; starts: number; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [file], { cwd, encoding: "utf8", timeout: 60_000, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [file], {
+    cwd,
+    encoding: "utf8",
+    timeout: 60_000,
+    maxBuffer: 1 << 26,
+  });
   const ms = Date.now() - t0;
-  if (r.error) throw new Error(`${file} did not finish in 60 s (${r.error.message}); stdout: ${r.stdout?.slice(0, 500)}`);
+  if (r.error)
+    throw new Error(
+      `${file} did not finish in 60 s (${r.error.message}); stdout: ${r.stdout?.slice(0, 500)}`,
+    );
   if (r.status !== 0) throw new Error(`${file} exited ${r.status}: ${r.stderr}`);
   const lines = r.stdout.split("\n");
   const res = lines.find((l) => l.startsWith("RESULT "));

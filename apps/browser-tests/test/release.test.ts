@@ -12,7 +12,12 @@ describe("release dry run on a clean clone", () => {
       timeout: 600_000,
     });
     const line = r.stdout.trim().split("\n").pop() ?? "{}";
-    const report = JSON.parse(line) as { ok: boolean; versions: Record<string, string>; problems: string[]; timings: object };
+    const report = JSON.parse(line) as {
+      ok: boolean;
+      versions: Record<string, string>;
+      problems: string[];
+      timings: object;
+    };
     console.log(JSON.stringify({ versions: report.versions, timings: report.timings }));
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);

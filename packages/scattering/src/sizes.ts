@@ -87,7 +87,9 @@ export function checkMemory(
       value,
       estimateBytes,
       limit,
-      max !== undefined ? "the maxMemoryBytes option" : "default maxMemoryBytes: half of the machine's memory, 2 GiB in a browser",
+      max !== undefined
+        ? "the maxMemoryBytes option"
+        : "default maxMemoryBytes: half of the machine's memory, 2 GiB in a browser",
     );
   }
 }
@@ -122,4 +124,3 @@ export function supportTooSmall(hF: ArrayLike<number>, criterion = 1e-3): boolea
   }
   return Math.hypot(re, im) / N > criterion;
 }
-

@@ -51,7 +51,12 @@ describe("Scattering1D: where Kymatio warns, computed with a warning", () => {
     const p = c.params;
     it(`J=${p.J}, shape=${p.shape}, T=${p.T}: equal to Kymatio, one warning through onWarning`, () => {
       const warnings: string[] = [];
-      const S = new Scattering1D({ J: p.J, shape: p.shape, T: p.T ?? undefined, onWarning: (m) => warnings.push(m) });
+      const S = new Scattering1D({
+        J: p.J,
+        shape: p.shape,
+        T: p.T ?? undefined,
+        onWarning: (m) => warnings.push(m),
+      });
       const y = S.forward({ data: Float64Array.from(c.input.data), shape: c.input.shape });
       expect(y.shape).toEqual(c.output.shape);
       expect(relErr(y.data, c.output.data)).toBeLessThanOrEqual(1e-6);
@@ -78,7 +83,9 @@ describe("Scattering1D: where Kymatio warns, computed with a warning", () => {
   for (const r of fixture.raises) {
     const p = r.params;
     it(`refused where Kymatio raises: J=${p.J}, shape=${p.shape}, T=${p.T}, Q=${p.Q}`, () => {
-      expect(() => new Scattering1D({ J: p.J, shape: p.shape, T: p.T ?? undefined, Q: p.Q })).toThrow(ParameterError);
+      expect(() => new Scattering1D({ J: p.J, shape: p.shape, T: p.T ?? undefined, Q: p.Q })).toThrow(
+        ParameterError,
+      );
     });
   }
 });
@@ -100,10 +107,16 @@ describe("sizes that cannot be held: a named error before any large allocation",
   });
 
   it("maxMemoryBytes lowers the limit for every transform; a bad value is a ParameterError", () => {
-    const e = refusedFast(() => new Scattering1D({ J: 6, shape: 4096, maxMemoryBytes: 1e5 }), /maxMemoryBytes/);
+    const e = refusedFast(
+      () => new Scattering1D({ J: 6, shape: 4096, maxMemoryBytes: 1e5 }),
+      /maxMemoryBytes/,
+    );
     expect(e.limitBytes).toBe(1e5);
     refusedFast(() => new Scattering2D({ J: 2, shape: [64, 64], maxMemoryBytes: 1e5 }), /maxMemoryBytes/);
-    refusedFast(() => new HarmonicScattering3D({ J: 1, shape: [16, 16, 16], maxMemoryBytes: 1e5 }), /maxMemoryBytes/);
+    refusedFast(
+      () => new HarmonicScattering3D({ J: 1, shape: [16, 16, 16], maxMemoryBytes: 1e5 }),
+      /maxMemoryBytes/,
+    );
     expect(() => new Scattering1D({ J: 6, shape: 4096, maxMemoryBytes: -1 })).toThrow(/maxMemoryBytes/);
     // generous limits change nothing
     const a = new Scattering2D({ J: 2, shape: [32, 32], maxMemoryBytes: 2 ** 30 });

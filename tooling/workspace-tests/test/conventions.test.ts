@@ -39,22 +39,22 @@ describe("workspace conventions", () => {
             require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
           });
         } else
-        expect(pkg.exports["."]).toEqual({
-          import: {
-            types: "./dist/index.d.ts",
-            browser: "./dist/index.browser.js",
-            worker: "./dist/index.browser.js",
-            node: "./dist/index.js",
-            default: "./dist/index.js",
-          },
-          require: {
-            types: "./dist/index.d.cts",
-            browser: "./dist/index.browser.cjs",
-            worker: "./dist/index.browser.cjs",
-            node: "./dist/index.cjs",
-            default: "./dist/index.cjs",
-          },
-        });
+          expect(pkg.exports["."]).toEqual({
+            import: {
+              types: "./dist/index.d.ts",
+              browser: "./dist/index.browser.js",
+              worker: "./dist/index.browser.js",
+              node: "./dist/index.js",
+              default: "./dist/index.js",
+            },
+            require: {
+              types: "./dist/index.d.cts",
+              browser: "./dist/index.browser.cjs",
+              worker: "./dist/index.browser.cjs",
+              node: "./dist/index.cjs",
+              default: "./dist/index.cjs",
+            },
+          });
         expect(pkg.main).toBe("./dist/index.cjs");
         expect(pkg.types).toBe("./dist/index.d.cts");
         expect(pkg.files).toContain("dist");

@@ -9,9 +9,13 @@ describe("tooling/scripts/new-package.sh", () => {
   it("creates a package with the workspace's exports map (types per condition) and tsup preset", () => {
     const dir = mkdtempSync(join(tmpdir(), "new-package-"));
     try {
-      execFileSync("bash", [join(workspaceRoot, "tooling/scripts/new-package.sh"), "demo-pkg", "A demo", "@scatterkit/core"], {
-        cwd: dir,
-      });
+      execFileSync(
+        "bash",
+        [join(workspaceRoot, "tooling/scripts/new-package.sh"), "demo-pkg", "A demo", "@scatterkit/core"],
+        {
+          cwd: dir,
+        },
+      );
       const pkg = JSON.parse(readFileSync(join(dir, "packages/demo-pkg/package.json"), "utf8"));
       const core = JSON.parse(readFileSync(join(workspaceRoot, "packages/core/package.json"), "utf8"));
       expect(pkg.name).toBe("@scatterkit/demo-pkg");

@@ -81,14 +81,26 @@ async function liveCase(frames: number): Promise<BenchRow> {
     try {
       const page = await browser.newPage();
       await page.goto(`${server.url}live.html?autostart`);
-      await page.waitForFunction((n) => (window as unknown as { __live: { frames: number } }).__live.frames >= n, frames, {
-        timeout: 300_000,
-      });
+      await page.waitForFunction(
+        (n) => (window as unknown as { __live: { frames: number } }).__live.frames >= n,
+        frames,
+        {
+          timeout: 300_000,
+        },
+      );
       const live = await page.evaluate(
         () =>
-          (window as unknown as {
-            __live: { fps: number; realTimeFactor: number; computeMs: number[]; frames: number; params: object };
-          }).__live,
+          (
+            window as unknown as {
+              __live: {
+                fps: number;
+                realTimeFactor: number;
+                computeMs: number[];
+                frames: number;
+                params: object;
+              };
+            }
+          ).__live,
       );
       const ms = live.computeMs.slice(1).sort((a, b) => a - b);
       return {

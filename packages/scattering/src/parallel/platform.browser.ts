@@ -57,6 +57,7 @@ export async function startWorker(source: string): Promise<PoolWorker | null> {
 
 /** Number of Web Workers to start: hardwareConcurrency - 1, at least 1 and at most 7. */
 export async function defaultPoolSize(): Promise<number> {
-  const n = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
+  const n =
+    (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 2;
   return Math.max(1, Math.min(n - 1, 7));
 }

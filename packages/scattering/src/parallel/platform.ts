@@ -77,7 +77,8 @@ export async function startWorker(source: string): Promise<PoolWorker | null> {
 export async function defaultPoolSize(): Promise<number> {
   try {
     const os = await import("node:os");
-    const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+    const cores =
+      typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
     return Math.max(0, Math.min(cores - 1, 7));
   } catch {
     return 0;

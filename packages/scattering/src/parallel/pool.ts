@@ -123,7 +123,10 @@ export class TransformPool {
           }),
         );
         const options = spec.options();
-        w.post({ type: "init", className: spec.className, options }, spec.transfer ? spec.transfer(options) : []);
+        w.post(
+          { type: "init", className: spec.className, options },
+          spec.transfer ? spec.transfer(options) : [],
+        );
       }
       await Promise.all(ready);
     } catch (e) {
@@ -232,7 +235,9 @@ export class ParallelForward {
       const b0 = bounds[k];
       const b1 = bounds[k + 1];
       const block = data.slice(b0 * inSize, b1 * inSize);
-      jobs.push(pool.run(k - first, block, [b1 - b0, ...job.itemShape]).then((d) => out.set(d, b0 * outSize)));
+      jobs.push(
+        pool.run(k - first, block, [b1 - b0, ...job.itemShape]).then((d) => out.set(d, b0 * outSize)),
+      );
     }
     if (CALLER_COMPUTES) job.local(bounds[0], bounds[1], out);
     await Promise.all(jobs);
@@ -250,7 +255,11 @@ export class ParallelForward {
     if (!this.pool) {
       const source = this.source ? this.source() : workerSource();
       if (!source) {
-        trace({ event: "fallback", className: this.className, reason: "no worker script (TypeScript sources)" });
+        trace({
+          event: "fallback",
+          className: this.className,
+          reason: "no worker script (TypeScript sources)",
+        });
         this.pool = Promise.resolve(null);
       } else {
         this.pool = defaultPoolSize().then((size) =>

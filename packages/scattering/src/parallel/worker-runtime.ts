@@ -7,12 +7,11 @@
  */
 
 /** What a worker can build: any class whose instances have `forward({ data, shape })`. */
-export type WorkerRegistry = Record<
-  string,
-  unknown
->;
+export type WorkerRegistry = Record<string, unknown>;
 
-type Forwardable = { forward(x: { data: Float32Array | Float64Array; shape: number[] }): { data: Float32Array | Float64Array } };
+type Forwardable = {
+  forward(x: { data: Float32Array | Float64Array; shape: number[] }): { data: Float32Array | Float64Array };
+};
 type Port = { post(m: unknown, transfer?: ArrayBuffer[]): void; listen(f: (m: unknown) => void): void };
 
 declare const require: ((id: string) => unknown) | undefined;
@@ -22,7 +21,10 @@ function port(): Port {
   const web = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== "undefined";
   if (!web && typeof require === "function") {
     const { parentPort } = require("node:worker_threads") as {
-      parentPort: { postMessage(m: unknown, t?: ArrayBuffer[]): void; on(e: string, f: (m: unknown) => void): void };
+      parentPort: {
+        postMessage(m: unknown, t?: ArrayBuffer[]): void;
+        on(e: string, f: (m: unknown) => void): void;
+      };
     };
     return { post: (m, t) => parentPort.postMessage(m, t), listen: (f) => parentPort.on("message", f) };
   }
@@ -30,7 +32,10 @@ function port(): Port {
     postMessage(m: unknown, t?: ArrayBuffer[]): void;
     addEventListener(e: string, f: (e: { data: unknown }) => void): void;
   };
-  return { post: (m, t) => self.postMessage(m, t ?? []), listen: (f) => self.addEventListener("message", (e) => f(e.data)) };
+  return {
+    post: (m, t) => self.postMessage(m, t ?? []),
+    listen: (f) => self.addEventListener("message", (e) => f(e.data)),
+  };
 }
 
 const message = (e: unknown) => String((e as Error)?.message ?? e);

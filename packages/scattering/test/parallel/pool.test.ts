@@ -22,16 +22,21 @@ const g = globalThis as { __scatterkitPoolTrace?: (e: PoolEvent) => void };
 describe("splitBatch", () => {
   it("covers the batch with contiguous blocks starting at multiples of align", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 4 }), (batch, parts, align) => {
-        const b = splitBatch(batch, parts, align);
-        expect(b[0]).toBe(0);
-        expect(b[b.length - 1]).toBe(batch);
-        expect(b.length - 1).toBeLessThanOrEqual(parts);
-        for (let k = 0; k + 1 < b.length; k++) {
-          expect(b[k + 1]).toBeGreaterThan(b[k]);
-          expect(b[k] % align).toBe(0);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 4 }),
+        (batch, parts, align) => {
+          const b = splitBatch(batch, parts, align);
+          expect(b[0]).toBe(0);
+          expect(b[b.length - 1]).toBe(batch);
+          expect(b.length - 1).toBeLessThanOrEqual(parts);
+          for (let k = 0; k + 1 < b.length; k++) {
+            expect(b[k + 1]).toBeGreaterThan(b[k]);
+            expect(b[k] % align).toBe(0);
+          }
+        },
+      ),
     );
   });
   it("matches round(k batch / parts) with align 1", () => {
@@ -52,7 +57,15 @@ describe("forwardAsync through the worker pool (workers built from the sources)"
     g.__scatterkitPoolTrace = undefined;
   });
 
-  const cases: [string, () => { forward: Scattering2D["forward"]; forwardAsync: Scattering2D["forwardAsync"]; dispose(): Promise<void> }, number[]][] = [
+  const cases: [
+    string,
+    () => {
+      forward: Scattering2D["forward"];
+      forwardAsync: Scattering2D["forwardAsync"];
+      dispose(): Promise<void>;
+    },
+    number[],
+  ][] = [
     ["Scattering1D", () => new Scattering1D({ J: 4, shape: 200, Q: [4, 1] }), [200]],
     ["Scattering2D", () => new Scattering2D({ J: 2, shape: [20, 18], L: 4 }), [20, 18]],
     ["HarmonicScattering3D", () => new HarmonicScattering3D({ J: 1, shape: [8, 8, 8], L: 1 }), [8, 8, 8]],
