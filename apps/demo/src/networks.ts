@@ -159,7 +159,10 @@ export async function runNetwork(
   const t0 = performance.now();
   await net.fit(Xtr, ytr, { validation: { images: Xte, labels: yte } });
   const trainSeconds = (performance.now() - t0) / 1000;
-  timings.push({ step: `fit ${model} (${net.history.length} epoch${net.history.length === 1 ? "" : "s"})`, seconds: trainSeconds });
+  timings.push({
+    step: `fit ${model} (${net.history.length} epoch${net.history.length === 1 ? "" : "s"})`,
+    seconds: trainSeconds,
+  });
 
   const t1 = performance.now();
   const proba = net.predictProba(Xte);
