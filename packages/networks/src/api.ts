@@ -103,7 +103,7 @@ export interface TrainingOptions {
   seed?: number;
   /** Number of gradient shards per minibatch (worker threads in Node when > 1) (default 1). */
   workers?: number;
-  /** Random horizontal flips of training images (default true). */
+  /** Random horizontal flips of training images (their scattering is computed and cached too) (default false). */
   augment?: boolean;
   /**
    * Node only: a folder where the front-end's output for the training and validation images is

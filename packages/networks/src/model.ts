@@ -39,6 +39,7 @@ import { normalizeColumns } from "./nn/istc.js";
 import type { Act, DType, Layer, Param } from "./nn/layer.js";
 import { softmaxCrossEntropy } from "./nn/layers.js";
 import { Rng } from "./nn/random.js";
+import { startShardPool } from "./pool.js";
 import { type ShardPool, type ShardResult, runShard } from "./shards.js";
 
 /** Resolved training options (every field set). */
@@ -124,7 +125,7 @@ export function resolveTraining(
     schedule,
     seed: checkInteger("seed", o.seed ?? 0, 0, 2 ** 32 - 1),
     workers: checkInteger("workers", o.workers ?? 1, 1, 64),
-    augment: o.augment ?? true,
+    augment: o.augment ?? false,
     classes: o.classes === undefined ? undefined : checkInteger("classes", o.classes, 2, 1 << 16),
   };
 }
@@ -494,7 +495,6 @@ export abstract class NetworkBase implements NetworkEstimator {
   /** Starts the worker shards (Node, built package, workers > 1), or null. */
   protected async startPool(c: number, h: number, w: number): Promise<ShardPool | null> {
     if (this.training.workers <= 1) return null;
-    const { startShardPool } = await import("./pool.js");
     return startShardPool(this.training.workers - 1, {
       model: this.modelName,
       options: this.options,

@@ -17,7 +17,7 @@ export const SPARSE_SCATTERING_STANDARD = {
   atoms: 64,
   iterations: 4,
   sparseCode: true,
-  epochs: 4,
+  epochs: 3,
   learningRate: 0.05,
 } as const;
 

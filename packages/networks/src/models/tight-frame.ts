@@ -17,7 +17,7 @@ export const TIGHT_FRAME_STANDARD = {
   projection: 32,
   frame: 128,
   nonlinearity: "relu" as TightFrameNonlinearity,
-  epochs: 4,
+  epochs: 3,
   learningRate: 0.05,
 } as const;
 
