@@ -26,6 +26,7 @@ import {
 import { createRequire } from "node:module";
 import { FormatError, ParameterError } from "@scatterkit/core";
 import { type InputFile, listInputs, openInput } from "./inputs";
+import { InputLog, type InputRecord, writeFeaturesJson } from "./json-file";
 import { npyHeader } from "./npy";
 import { type Progress, makeProgress } from "./progress";
 import { type Shard, resolveShard, shardRange } from "./shard";
@@ -77,13 +78,6 @@ export interface FeaturesOptions {
   argv?: string[];
 }
 
-/** One entry of the JSON's `inputs`: rows [row, row + rows) of the .npy came from `file`. */
-export interface InputRecord {
-  file: string;
-  row: number;
-  rows: number;
-}
-
 /** One entry of the JSON's `skipped`. */
 export interface SkipRecord {
   file: string;
@@ -132,7 +126,10 @@ export interface FeaturesJson {
 
 /** What {@link runFeatures} returns. */
 export interface FeaturesSummary {
-  json: FeaturesJson;
+  /** The JSON written beside the .npy, without `inputs` (read them from `jsonPath`). */
+  json: Omit<FeaturesJson, "inputs">;
+  /** Path of the JSON file. */
+  jsonPath: string;
   /** True when stopped by the signal before the end. */
   interrupted: boolean;
 }
@@ -269,9 +266,11 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   const rowSize = rowShape.reduce((a, b) => a * b, 1);
   const rowBytes = rowSize * 4;
   const header = npyHeader(0, rowShape);
-  const batch = o.batch ?? Math.max(2, Math.min(256, 2 * Math.floor((4 << 20) / (8 * (inSize + rowSize)))));
+  const batch =
+    2 *
+    Math.max(1, Math.floor((o.batch ?? Math.min(256, Math.floor((4 << 20) / (4 * (inSize + rowSize))))) / 2));
 
-  const json: FeaturesJson = {
+  const json: Omit<FeaturesJson, "inputs"> = {
     format: "scatterkit-features/1",
     complete: false,
     transform: name,
@@ -282,7 +281,6 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     rows: 0,
     inputList,
     shard: shardInfo,
-    inputs: [],
     skipped: [],
     position: { input: start, row: 0 },
     versions: versions(),
@@ -290,10 +288,11 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     command: o.argv ?? [],
   };
   let fd: number;
+  let log = new InputLog();
   let priorSeconds = 0;
   if (prior) {
     json.rows = prior.rows;
-    json.inputs = prior.inputs;
+    log = new InputLog(prior.inputs);
     json.skipped = prior.skipped.filter((s) => s.index < prior.position.input);
     json.position = prior.position;
     priorSeconds = prior.timings.seconds;
@@ -333,14 +332,23 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       filesPerSecond: (json.position.input - start - firstDone) / Math.max(1e-9, (t - tRun) / 1000),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
     };
-    writeAtomic(jsonPath, `${JSON.stringify(json, null, 1)}\n`);
+    writeFeaturesJson(jsonPath, { ...json, inputs: null }, log);
     return (performance.now() - t) / 1000;
   };
   checkpoint(false);
 
-  // The batch: input rows, and where each came from.
+  // The batch: input rows, and where each came from (null: a zero filler row, output dropped).
+  //
+  // Rows go through the transform in pairs, because the transforms compute two real items in
+  // one complex FFT: an item's last bits depend on its partner. So that a row's bytes never
+  // depend on batch sizes, shards or where a run was resumed, partners are fixed by the input
+  // list: the single-row files (WAV, PNG, JPEG) at whole-list indices 2m and 2m+1 are partners
+  // when both are readable with the run's shape; rows 2j and 2j+1 of an NPY file are partners;
+  // any other row is paired with a zero row. Batches hold whole pairs (an even number of rows,
+  // starting at even positions), shards start at even indices (shardRange), and checkpoints
+  // fall between pairs.
   const xb = new Float32Array(batch * inSize);
-  const from: { input: number; row: number }[] = [];
+  const from: ({ input: number; row: number } | null)[] = [];
   let lastCheckpoint = performance.now();
   let checkpointCost = 0;
   const flush = async () => {
@@ -349,19 +357,24 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     let t = performance.now();
     const y = await transform.forwardAsync({ data: xb.subarray(0, b * inSize), shape: [b, ...inputShape] });
     const data = y.data as Float32Array;
+    let kept = 0;
+    for (let k = 0; k < b; k++) {
+      if (from[k] === null) continue;
+      if (kept !== k) data.copyWithin(kept * rowSize, k * rowSize, (k + 1) * rowSize);
+      kept++;
+    }
     if (features === "log")
-      for (let i = 0; i < data.length; i++) data[i] = Math.log(Math.abs(data[i]) + 1e-6);
+      for (let i = 0; i < kept * rowSize; i++) data[i] = Math.log(Math.abs(data[i]) + 1e-6);
     timings.transform += (performance.now() - t) / 1000;
     t = performance.now();
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, b * rowBytes);
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, kept * rowBytes);
     let off = 0;
     while (off < bytes.length)
       off += writeSync(fd, bytes, off, bytes.length - off, header.length + json.rows * rowBytes + off);
     timings.write += (performance.now() - t) / 1000;
     for (const f of from) {
-      const last = json.inputs[json.inputs.length - 1];
-      if (last && last.file === files[f.input] && last.row + last.rows === json.rows) last.rows++;
-      else json.inputs.push({ file: files[f.input], row: json.rows, rows: 1 });
+      if (f === null) continue;
+      log.add(files[f.input], json.rows);
       json.rows++;
     }
     from.length = 0;
@@ -369,68 +382,107 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     await new Promise((r) => setImmediate(r));
   };
 
-  let interrupted = false;
+  /** Opens input i, or names and records it as skipped (null). */
+  const tryOpen = (i: number): InputFile | null => {
+    const t = performance.now();
+    let file: InputFile | null = null;
+    try {
+      file = openInput(files[i], read);
+      if (!sameJson(file.shape, inputShape)) {
+        const hint = domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
+        throw new FormatError(
+          `has row shape [${file.shape.join(", ")}], the run's is [${inputShape.join(", ")}]${hint}.`,
+        );
+      }
+    } catch (e) {
+      file?.close();
+      file = null;
+      const reason = (e as Error).message;
+      json.skipped.push({ file: files[i], index: i, reason });
+      skippedHere++;
+      progress.log(`skipped ${files[i]}: ${reason}`);
+    }
+    timings.read += (performance.now() - t) / 1000;
+    return file;
+  };
+
+  /** Appends a pair of rows (b null: a zero row) to the batch. */
+  const addPair = (
+    a: { file: InputFile; input: number; row: number },
+    b: { file: InputFile; input: number; row: number } | null,
+  ) => {
+    const t = performance.now();
+    for (const [k, r] of [a, b].entries()) {
+      const slot = xb.subarray((from.length + k) * inSize, (from.length + k + 1) * inSize);
+      if (r) r.file.read(r.row, r.row + 1, slot);
+      else slot.fill(0);
+    }
+    from.push({ input: a.input, row: a.row }, b && { input: b.input, row: b.row });
+    timings.read += (performance.now() - t) / 1000;
+  };
+
   let cursor = { ...json.position };
+  /** After a pair: flush a full batch, then checkpoint now and then; true when asked to stop. */
+  const afterPair = async (next: { input: number; row: number }): Promise<boolean> => {
+    cursor = next;
+    if (from.length + 2 <= batch) return false;
+    await flush();
+    json.position = cursor;
+    if (
+      (performance.now() - lastCheckpoint) / 1000 >=
+      Math.max(o.checkpointSeconds ?? 1, 20 * checkpointCost)
+    ) {
+      checkpointCost = checkpoint(false);
+      lastCheckpoint = performance.now();
+    }
+    return !!o.signal?.aborted;
+  };
+
+  let interrupted = false;
+  let preopened: { index: number; file: InputFile | null } | null = null;
   try {
-    while (cursor.input < end) {
+    outer: while (cursor.input < end) {
       if (o.signal?.aborted) {
         interrupted = true;
         break;
       }
       const i = cursor.input;
-      let t = performance.now();
-      let file: InputFile | null = null;
-      try {
-        file = openInput(files[i], read);
-        if (!sameJson(file.shape, inputShape)) {
-          const hint =
-            domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
-          throw new FormatError(
-            `has row shape [${file.shape.join(", ")}], the run's is [${inputShape.join(", ")}]${hint}.`,
-          );
+      const fi = preopened?.index === i ? preopened.file : tryOpen(i);
+      preopened = null;
+      if (fi && fi.kind !== "npy" && i % 2 === 0 && i + 1 < end) {
+        const fj = tryOpen(i + 1);
+        if (fj && fj.kind !== "npy") {
+          addPair({ file: fi, input: i, row: 0 }, { file: fj, input: i + 1, row: 0 });
+          fi.close();
+          fj.close();
+          progress.update(i + 2 - start, skippedHere);
+          if (await afterPair({ input: i + 2, row: 0 })) break;
+          continue;
         }
-      } catch (e) {
-        file?.close();
-        file = null;
-        const reason = (e as Error).message;
-        json.skipped.push({ file: files[i], index: i, reason });
-        skippedHere++;
-        progress.log(`skipped ${files[i]}: ${reason}`);
+        preopened = { index: i + 1, file: fj };
       }
-      timings.read += (performance.now() - t) / 1000;
-      if (file) {
+      if (fi) {
         try {
-          for (let r = cursor.row; r < file.rows; r++) {
-            t = performance.now();
-            file.read(r, r + 1, xb.subarray(from.length * inSize, (from.length + 1) * inSize));
-            timings.read += (performance.now() - t) / 1000;
-            from.push({ input: i, row: r });
-            if (from.length === batch) {
-              await flush();
-              cursor = r + 1 < file.rows ? { input: i, row: r + 1 } : { input: i + 1, row: 0 };
-              json.position = cursor;
-              if (
-                (performance.now() - lastCheckpoint) / 1000 >=
-                Math.max(o.checkpointSeconds ?? 1, 20 * checkpointCost)
-              ) {
-                checkpointCost = checkpoint(false);
-                lastCheckpoint = performance.now();
-              }
-              if (o.signal?.aborted) break;
+          if (fi.kind === "npy") {
+            for (let r = cursor.row; r < fi.rows; r += 2) {
+              const two = r + 1 < fi.rows;
+              addPair({ file: fi, input: i, row: r }, two ? { file: fi, input: i, row: r + 1 } : null);
+              const next = r + 2 < fi.rows ? { input: i, row: r + 2 } : { input: i + 1, row: 0 };
+              if (await afterPair(next)) break outer;
             }
+          } else {
+            addPair({ file: fi, input: i, row: 0 }, null);
+            if (await afterPair({ input: i + 1, row: 0 })) break;
           }
         } finally {
-          file.close();
-        }
-        if (o.signal?.aborted && cursor.input === i && from.length === 0) {
-          interrupted = cursor.input < end;
-          break;
+          fi.close();
         }
       }
-      cursor = { input: i + 1, row: 0 };
+      if (cursor.input === i) cursor = { input: i + 1, row: 0 };
       if (from.length === 0) json.position = cursor;
-      progress.update(i + 1 - start, skippedHere);
+      progress.update(cursor.input - start, skippedHere);
     }
+    preopened?.file?.close();
     await flush();
     json.position = cursor;
     interrupted = interrupted || cursor.input < end;
@@ -441,5 +493,5 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     progress.stop();
     await transform.dispose();
   }
-  return { json, interrupted };
+  return { json, jsonPath, interrupted };
 }

@@ -13,10 +13,10 @@ export {
   type FeaturesOptions,
   type FeaturesJson,
   type FeaturesSummary,
-  type InputRecord,
   type SkipRecord,
 } from "./features";
 export { runMerge, type MergeSummary } from "./merge";
+export { InputLog, writeFeaturesJson, type InputRecord } from "./json-file";
 export { npyHeader, parseNpyHeader, npyToFloat32, type NpyInfo, type NpyDtype } from "./npy";
 export {
   decodePng,

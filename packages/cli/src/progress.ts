@@ -59,7 +59,10 @@ export function makeProgress(
           skipped,
         });
       },
-      log: (line) => multi.log(`${line}\n`),
+      log(line) {
+        multi.log(`${line}\n`);
+        multi.update(); // written now, above the bar (not at the next redraw)
+      },
       stop: () => multi.stop(),
     };
   }

@@ -82,7 +82,16 @@ export function resolveShard(
   return s;
 }
 
-/** Inputs [start, end) of part `index` of `count` contiguous parts of `total` ordered inputs. */
+/**
+ * Inputs [start, end) of part `index` of `count` contiguous parts of `total` ordered inputs. The
+ * parts are split between pairs of inputs (2m, 2m+1), so every part but the last starts and ends
+ * at an even index (the transforms compute such pairs together; see features.ts): with
+ * P = ceil(total / 2) pairs, part I holds pairs floor(I P / N) .. floor((I+1) P / N) - 1.
+ */
 export function shardRange(total: number, index: number, count: number): { start: number; end: number } {
-  return { start: Math.floor((index * total) / count), end: Math.floor(((index + 1) * total) / count) };
+  const pairs = Math.ceil(total / 2);
+  return {
+    start: Math.min(total, 2 * Math.floor((index * pairs) / count)),
+    end: Math.min(total, 2 * Math.floor(((index + 1) * pairs) / count)),
+  };
 }
