@@ -15,7 +15,7 @@ import { relErr } from "../src/pages";
 import { chirpWav } from "../src/wav";
 
 type Live = {
-  params: { J: number; Q: number; frame: number; sampleRate: number };
+  params: { transform: string; J: number; Q: number; Jfr?: number; frame: number; sampleRate: number };
   source: string;
   frames: number;
   recent: { index: number; samples: number[]; output: number[]; ms: number }[];
@@ -29,7 +29,9 @@ const out = mkdtempSync(join(tmpdir(), "scatterkit-web-"));
 const wav = join(out, "chirp.wav");
 let server: Awaited<ReturnType<typeof serve>>;
 let browser: Browser;
-let Scattering1D: new (o: object) => { forward(x: object): { data: Float32Array | Float64Array } };
+type Transform = new (o: object) => { forward(x: object): { data: Float32Array | Float64Array } };
+let Scattering1D: Transform;
+let TimeFrequencyScattering: Transform;
 
 beforeAll(async () => {
   execFileSync("pnpm", ["--filter", "@scatterkit/demo", "run", "web", out], {
@@ -46,7 +48,7 @@ beforeAll(async () => {
     "--autoplay-policy=no-user-gesture-required",
   ]);
   // the page bundles the workspace's packages: compare with their Node.js build
-  ({ Scattering1D } = await import(
+  ({ Scattering1D, TimeFrequencyScattering } = await import(
     pathToFileURL(join(workspaceRoot, "packages/scattering/dist/index.js")).href
   ));
 });
@@ -67,12 +69,16 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-function checkFrames(live: Live): void {
+function checkFrames(live: Live, minFrames = 3): void {
   expect(live.errors).toEqual([]);
-  expect(live.recent.length).toBeGreaterThanOrEqual(3);
-  const S = new Scattering1D({ J: live.params.J, Q: live.params.Q, shape: live.params.frame });
+  expect(live.recent.length).toBeGreaterThanOrEqual(minFrames);
+  const { J, Q, Jfr, frame } = live.params;
+  const S =
+    live.params.transform === "jtfs"
+      ? new TimeFrequencyScattering({ J, Q, Jfr, shape: frame })
+      : new Scattering1D({ J, Q, shape: frame });
   for (const f of live.recent) {
-    const x = Float32Array.from(f.samples);
+    const x = Float64Array.from(f.samples); // the received float32 samples, computed in float64 by the page
     expect(x.length).toBe(live.params.frame);
     expect(Math.max(...x.map(Math.abs))).toBeGreaterThan(0.05); // real audio came through
     const y = S.forward({ data: x, shape: [1, x.length] }).data;
@@ -108,6 +114,18 @@ describe("the demo's pages in Chromium", () => {
         `${live.fps.toFixed(2)} frames/s, real-time factor ${live.realTimeFactor.toFixed(4)}, ` +
         `compute ms ${live.computeMs.map((m) => m.toFixed(1)).join(" ")}`,
     );
+    await page.close();
+  });
+
+  it("live.html?transform=jtfs: time-frequency scattering frames equal TimeFrequencyScattering.forward", async () => {
+    const { page, errors } = await open("live.html?transform=jtfs&autostart");
+    await page.waitForFunction(() => (window as unknown as { __live: Live }).__live.frames >= 2, null, {
+      timeout: 240_000,
+    });
+    const live = await page.evaluate(() => (window as unknown as { __live: Live }).__live);
+    expect(live.params.transform).toBe("jtfs");
+    checkFrames(live, 2);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -10,7 +10,8 @@ body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1000px;padding:
 <p id="about"></p>
 <div class="controls"><button id="start">Start microphone</button>
 <label>or an audio file: <input id="file" type="file" accept="audio/*"/></label>
-<span id="status"></span></div>
+<span id="status"></span>
+<a href="live.html">Scattering1D</a> | <a href="live.html?transform=jtfs">time-frequency scattering (JTFS)</a></div>
 <canvas id="scalogram" width="1024" height="64"></canvas>
 <p id="stats"></p>
 <p>Computed off the main thread: an AudioWorklet taps the microphone and the scattering of each frame runs

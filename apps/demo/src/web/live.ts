@@ -3,11 +3,18 @@
 // Scattering1D.forwardAsync, which computes in a module Web Worker (the library's worker
 // pool), so the main thread only draws. A file input is the fallback (no microphone, or a
 // recording to look at). Bundled for the browser by build.ts into live.js.
-import { Scattering1D } from "@scatterkit/scattering";
+import { Scattering1D, TimeFrequencyScattering } from "@scatterkit/scattering";
 
 /** What the page records for tests and the bench (window.__live). */
 interface LiveState {
-  params: { J: number; Q: number; frame: number; sampleRate: number };
+  params: {
+    transform: "scattering1d" | "jtfs";
+    J: number;
+    Q: number;
+    Jfr?: number;
+    frame: number;
+    sampleRate: number;
+  };
   source: "microphone" | "file" | "none";
   frames: number;
   /** The last `keep` frames: the samples the page received and the scattering it computed. */
@@ -20,13 +27,18 @@ interface LiveState {
   errors: string[];
 }
 
-const J = 8;
+// ?transform=jtfs: time-frequency scattering (Kymatio's JTFS, format 'time') instead of Scattering1D
+const JTFS = new URLSearchParams(location.search).get("transform") === "jtfs";
+const J = JTFS ? 6 : 8;
 const Q = 8;
+const JFR = 2;
 const FRAME = 8192;
 const KEEP = 6;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const state: LiveState = {
-  params: { J, Q, frame: FRAME, sampleRate: 0 },
+  params: JTFS
+    ? { transform: "jtfs", J, Q, Jfr: JFR, frame: FRAME, sampleRate: 0 }
+    : { transform: "scattering1d", J, Q, frame: FRAME, sampleRate: 0 },
   source: "none",
   frames: 0,
   recent: [],
@@ -37,9 +49,15 @@ const state: LiveState = {
 };
 (window as unknown as { __live: LiveState }).__live = state;
 
-const S = new Scattering1D({ J, Q, shape: FRAME });
-const meta = S.meta();
-const rows = meta.order.map((o, i) => (o === 1 ? i : -1)).filter((i) => i >= 0); // order-1 paths, high to low frequency
+const S = JTFS
+  ? new TimeFrequencyScattering({ J, Jfr: JFR, Q, shape: FRAME })
+  : new Scattering1D({ J, Q, shape: FRAME });
+// Scattering1D: the order-1 paths (high to low frequency); JTFS: every output row
+const rows = JTFS
+  ? Array.from({ length: S.nPaths }, (_, i) => i)
+  : S.meta()
+      .order.map((o, i) => (o === 1 ? i : -1))
+      .filter((i) => i >= 0);
 const canvas = $<HTMLCanvasElement>("scalogram");
 const ctx = canvas.getContext("2d")!;
 canvas.height = rows.length;
@@ -92,7 +110,8 @@ async function computeFrame(samples: Float32Array): Promise<void> {
   busy = true;
   const t0 = performance.now();
   try {
-    const y = await S.forwardAsync({ data: samples, shape: [1, FRAME] });
+    // float64 input (the transforms compute in float64): the samples as received, exactly
+    const y = await S.forwardAsync({ data: Float64Array.from(samples), shape: [1, FRAME] });
     const ms = performance.now() - t0;
     draw(y.data);
     const index = state.frames++;
@@ -176,7 +195,10 @@ $<HTMLInputElement>("file").addEventListener("change", (e) => {
   const f = (e.target as HTMLInputElement).files?.[0];
   if (f) void playFile(f);
 });
-$("about").textContent =
-  `Scattering1D (J=${J}, Q=${Q}, T=${2 ** J}) of ${FRAME}-sample frames: ${rows.length} first-order ` +
-  `paths (rows, high frequency at the top), ${columnsPerFrame} columns per frame, log magnitude.`;
+$("about").textContent = JTFS
+  ? `Time-frequency scattering (JTFS, J=${J}, Jfr=${JFR}, Q=${Q}) of ${FRAME}-sample frames: ${rows.length} ` +
+    `paths (rows), ${columnsPerFrame} columns per frame, log magnitude. Frames that arrive while one ` +
+    `is computing are skipped.`
+  : `Scattering1D (J=${J}, Q=${Q}, T=${2 ** J}) of ${FRAME}-sample frames: ${rows.length} first-order ` +
+    `paths (rows, high frequency at the top), ${columnsPerFrame} columns per frame, log magnitude.`;
 if (new URLSearchParams(location.search).has("autostart")) $("start").click();
