@@ -24,6 +24,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve as resolvePath } from "node:path";
 import { FormatError, ParameterError } from "@scatterkit/core";
 import { type InputFile, listInputs, openInput } from "./inputs";
 import { InputLog, type InputRecord, writeFeaturesJson } from "./json-file";
@@ -191,18 +192,19 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     length: o.length ?? null,
     gray: !!o.gray,
   };
-  const files = listInputs(o.inputs);
+  const shard: Shard | null = resolveShard(o.shard, o.shards, o.env ?? process.env);
+  const out = o.out.replaceAll("{shard}", String(shard?.index ?? 0));
+  // This run's own output is never an input (an --out inside an input folder).
+  const files = listInputs(o.inputs).filter((f) => resolvePath(f) !== resolvePath(out));
   if (files.length === 0)
     throw new ParameterError(
       "INPUT",
       o.inputs.join(" "),
       "files or folders holding at least one WAV, PNG, JPEG or NPY file",
     );
-  const shard: Shard | null = resolveShard(o.shard, o.shards, o.env ?? process.env);
   const { start, end } = shard
     ? shardRange(files.length, shard.index, shard.count)
     : { start: 0, end: files.length };
-  const out = o.out.replaceAll("{shard}", String(shard?.index ?? 0));
   const jsonPath = `${out}.json`;
   const inputList = { count: files.length, sha256: hashList(files) };
   const shardInfo = shard
