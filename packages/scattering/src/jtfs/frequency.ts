@@ -49,6 +49,12 @@ export interface FrequencyPathPlan {
   /** Input rows (n1max) and time columns. */
   n1max: number;
   Mt: number;
+  /**
+   * Time columns [c0, c1) that reach the output: the temporal low-pass's kernel (taps above 1e-13
+   * of its peak) around the unpadded output samples. The other columns are treated as zero.
+   */
+  c0: number;
+  c1: number;
   /** 'matrix' (sparse kernel rows) or 'fft' (Kymatio's route). */
   route: "matrix" | "fft";
   kernel: KernelRows | null;
@@ -106,6 +112,22 @@ export function kernelRows(k: Float64Array, NFr: number, F: number, rows: number
   return { rowStart, tapN: Int32Array.from(n), tapRe: Float64Array.from(re), tapIm: Float64Array.from(im) };
 }
 
+/**
+ * Half width w of the kernel of a real, even Fourier response h: the largest circular lag |t| with
+ * |Re ifft(h)[t]| > tol · max (h.length when the kernel never falls below it).
+ */
+export function kernelHalfWidth(h: Float64Array, tol: number): number {
+  const n = h.length;
+  const k = kernelOf(h);
+  let mx = 0;
+  for (let i = 0; i < n; i++) mx = Math.max(mx, Math.abs(k[2 * i]));
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(k[2 * i]) > tol * mx) w = Math.max(w, Math.min(i, n - i));
+  }
+  return w >= Math.floor(n / 2) ? n : w;
+}
+
 /** Real matrix of the frequential low-pass: Wf[r][i] = Re(ifft(h))[(r F − i) mod R], rowsOut × R. */
 export function lowpassMatrix(h: Float64Array, F: number, rowsOut: number): Float64Array {
   const R = h.length;
@@ -138,9 +160,16 @@ export class FrequencyWork {
  * Column spectra of a block (n1max × Mt complex, row-major) zero-padded to NFr rows: returns
  * Mt × NFr complex (time-major). Used by the 'fft' route.
  */
-export function columnSpectra(X: Float64Array, n1max: number, Mt: number, NFr: number): Float64Array {
+export function columnSpectra(
+  X: Float64Array,
+  n1max: number,
+  Mt: number,
+  NFr: number,
+  c0 = 0,
+  c1 = Mt,
+): Float64Array {
   const Xh = new Float64Array(2 * Mt * NFr);
-  for (let t = 0; t < Mt; t++) {
+  for (let t = c0; t < c1; t++) {
     const o = 2 * t * NFr;
     for (let r = 0; r < n1max; r++) {
       Xh[o + 2 * r] = X[2 * (r * Mt + t)];
@@ -171,7 +200,7 @@ function waveletForward(
         const a = tapRe[q];
         const b = tapIm[q];
         const xo = 2 * tapN[q] * Mt;
-        for (let t = 0; t < 2 * Mt; t += 2) {
+        for (let t = 2 * p.c0; t < 2 * p.c1; t += 2) {
           const xr = X[xo + t];
           const xi = X[xo + t + 1];
           Y[yo + t] += a * xr - b * xi;
@@ -185,7 +214,7 @@ function waveletForward(
   const R = p.rowsY;
   const tmp = w.col;
   const F = 2 ** p.kFr;
-  for (let t = 0; t < Mt; t++) {
+  for (let t = p.c0; t < p.c1; t++) {
     filterFold((Xhat as Float64Array).subarray(2 * t * NFr, 2 * (t + 1) * NFr), p.h, NFr, F, tmp);
     ifftInPlace(tmp, R);
     for (let r = 0; r < rows; r++) {
@@ -204,7 +233,7 @@ function frequencyAverage(p: FrequencyPathPlan, w: FrequencyWork): Float64Array 
     V.fill(0, 0, Mt);
     for (let a = 0; a < p.active.length; a++) {
       const o = p.active[a] * Mt;
-      for (let t = 0; t < Mt; t++) V[t] += U[o + t];
+      for (let t = p.c0; t < p.c1; t++) V[t] += U[o + t];
     }
     return V;
   }
@@ -219,7 +248,7 @@ function frequencyAverage(p: FrequencyPathPlan, w: FrequencyWork): Float64Array 
         const c = W[r * R + i];
         if (c === 0) continue;
         const uo = i * Mt;
-        for (let t = 0; t < Mt; t++) V[vo + t] += c * U[uo + t];
+        for (let t = p.c0; t < p.c1; t++) V[vo + t] += c * U[uo + t];
       }
     }
     return V;
@@ -244,10 +273,11 @@ export function frequencyPathForward(
   waveletForward(p, X, Xhat, w);
   const Y = w.Y;
   const U = w.U;
-  if (p.avgFr === null && p.active.length < p.rowsComputed) U.fill(0, 0, p.rowsComputed * p.Mt);
+  const partial = p.c0 > 0 || p.c1 < p.Mt;
+  if (p.avgFr === null && (partial || p.active.length < p.rowsComputed)) U.fill(0, 0, p.rowsComputed * p.Mt);
   for (let a = 0; a < p.active.length; a++) {
-    const i0 = p.active[a] * p.Mt;
-    const i1 = i0 + p.Mt;
+    const i0 = p.active[a] * p.Mt + p.c0;
+    const i1 = p.active[a] * p.Mt + p.c1;
     for (let i = i0; i < i1; i++) {
       const re = Y[2 * i];
       const im = Y[2 * i + 1];
@@ -345,7 +375,7 @@ export function frequencyPathBackward(
   const Y = w.Y;
   const dY = new Float64Array(2 * rows * Mt);
   for (let a = 0; a < p.active.length; a++) {
-    for (let i = p.active[a] * Mt; i < (p.active[a] + 1) * Mt; i++) {
+    for (let i = p.active[a] * Mt + p.c0; i < p.active[a] * Mt + p.c1; i++) {
       const re = Y[2 * i];
       const im = Y[2 * i + 1];
       const m = Math.sqrt(re * re + im * im);
@@ -365,7 +395,7 @@ export function frequencyPathBackward(
         const b = tapIm[q];
         const xo = 2 * tapN[q] * Mt;
         // dX[n] += conj(k) dY[r]
-        for (let t = 0; t < 2 * Mt; t += 2) {
+        for (let t = 2 * p.c0; t < 2 * p.c1; t += 2) {
           const yr = dY[yo + t];
           const yi = dY[yo + t + 1];
           dX[xo + t] += a * yr + b * yi;
@@ -378,7 +408,7 @@ export function frequencyPathBackward(
   const NFr = p.NFr;
   const R = p.rowsY;
   const tmp = new Float64Array(2 * R);
-  for (let t = 0; t < Mt; t++) {
+  for (let t = p.c0; t < p.c1; t++) {
     tmp.fill(0);
     for (let r = 0; r < rows; r++) {
       tmp[2 * r] = dY[2 * (r * Mt + t)] / R;
@@ -402,8 +432,10 @@ export function columnSpectraAdj(
   Mt: number,
   NFr: number,
   dX: Float64Array,
+  c0 = 0,
+  c1 = Mt,
 ): void {
-  for (let t = 0; t < Mt; t++) {
+  for (let t = c0; t < c1; t++) {
     const line = dXhat.subarray(2 * t * NFr, 2 * (t + 1) * NFr);
     ifftInPlace(line, NFr);
     for (let r = 0; r < n1max; r++) {

@@ -47,6 +47,7 @@ import {
   columnSpectraAdj,
   frequencyPathBackward,
   frequencyPathForward,
+  kernelHalfWidth,
   kernelOf,
   kernelRows,
   lowpassMatrix,
@@ -434,6 +435,7 @@ export class TimeFrequencyScattering {
       );
 
     const kernels = new Map<number, Float64Array>();
+    const halfWidths = new Map<number, number>();
     const outLength = local ? this.padding.indEnd[ls] - this.padding.indStart[ls] : 1;
     const makePath = (
       order: 1 | 2,
@@ -510,8 +512,32 @@ export class TimeFrequencyScattering {
         route === "matrix"
           ? Int32Array.from(activeK)
           : Int32Array.from({ length: rowsComputed }, (_, r) => r);
+      // time columns reaching the output (see FrequencyPathPlan.c0)
+      let c0 = 0;
+      let c1 = Mt;
+      if (local && order === 1) {
+        c0 = this.padding.indStart[ls];
+        c1 = c0 + outLength;
+      } else if (local && order === 2) {
+        const so = this.second.find((q) => q.n2 === n2) as SecondOrderTime;
+        const step = 2 ** so.kT;
+        let w = halfWidths.get(so.n2);
+        if (w === undefined) {
+          w = kernelHalfWidth(so.phi as Float64Array, 1e-13);
+          halfWidths.set(so.n2, w);
+        }
+        const i0 = this.padding.indStart[ls];
+        const a = i0 * step - w;
+        const b = (i0 + outLength - 1) * step + w + 1;
+        if (a > 0 && b < Mt) {
+          c0 = a;
+          c1 = b;
+        }
+      }
       const plan: FrequencyPathPlan = {
         NFr,
+        c0,
+        c1,
         h: fr.h,
         kFr,
         rowsY,
@@ -850,7 +876,11 @@ export class TimeFrequencyScattering {
     oOff: number,
   ): void {
     const p0 = paths[0].plan;
-    const Xhat = paths.some((p) => p.plan.route === "fft") ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr) : null;
+    const c0 = Math.min(...paths.map((p) => p.plan.c0));
+    const c1 = Math.max(...paths.map((p) => p.plan.c1));
+    const Xhat = paths.some((p) => p.plan.route === "fft")
+      ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr, c0, c1)
+      : null;
     for (const p of paths) {
       frequencyPathForward(p.plan, X, Xhat, this.work, this.scratch, out, (r) => {
         const o = this.outputIndex(p, r);
@@ -863,7 +893,9 @@ export class TimeFrequencyScattering {
   private blockBackward(paths: JointPath[], X: Float64Array, dy: FloatArray, dOff: number): Float64Array {
     const p0 = paths[0].plan;
     const useFft = paths.some((p) => p.plan.route === "fft");
-    const Xhat = useFft ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr) : null;
+    const c0 = Math.min(...paths.map((p) => p.plan.c0));
+    const c1 = Math.max(...paths.map((p) => p.plan.c1));
+    const Xhat = useFft ? columnSpectra(X, p0.n1max, p0.Mt, p0.NFr, c0, c1) : null;
     const dXhat = useFft ? new Float64Array(2 * p0.Mt * p0.NFr) : null;
     const dX = new Float64Array(2 * p0.n1max * p0.Mt);
     for (const p of paths) {
@@ -882,7 +914,7 @@ export class TimeFrequencyScattering {
         dXhat,
       );
     }
-    if (dXhat) columnSpectraAdj(dXhat, p0.n1max, p0.Mt, p0.NFr, dX);
+    if (dXhat) columnSpectraAdj(dXhat, p0.n1max, p0.Mt, p0.NFr, dX, c0, c1);
     return dX;
   }
 
