@@ -99,6 +99,15 @@ export function scanPng(
     p += 12 + len;
   }
   if (idat === 0) throw new FormatError("PNG file has no IDAT (image data) chunk.");
+  // Deflate expands at most about 1032:1: a tiny file declaring a huge image is refused here,
+  // before the decoder allocates the declared size.
+  const channels = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }[colorType] as number;
+  const raw = height * (1 + Math.ceil((width * channels * depth) / 8));
+  if (raw > 1100 * idat + 4096) {
+    throw new FormatError(
+      `PNG image data is ${idat} compressed bytes, too few for the ${raw} bytes its ${width} x ${height} header declares (truncated or corrupt).`,
+    );
+  }
   return { width, height, depth, colorType };
 }
 
@@ -226,6 +235,13 @@ export function scanJpeg(
     throw new FormatError(`JPEG image has ${frame.components} components; expected 1 (grey) or 3 (colour).`);
   }
   checkPixels(frame.width, frame.height, limits, "JPEG");
+  // Every 8x8 block costs at least one bit of DC data: a tiny file declaring a huge image is
+  // refused before the decoder allocates the declared size.
+  if (frame.width * frame.height > 1024 * b.length + 65536) {
+    throw new FormatError(
+      `JPEG file is ${b.length} bytes, too few for the ${frame.width} x ${frame.height} pixels its header declares (truncated or corrupt).`,
+    );
+  }
   let eoi = false;
   for (let q = b.length - 2; q > p; q--) {
     if (b[q] === 0xff && b[q + 1] === 0xd9) {

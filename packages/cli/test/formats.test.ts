@@ -219,7 +219,21 @@ describe("image decoding", () => {
     const png = encodePng({ width: 4, height: 4, data: new Uint8Array(16), depth: 8, channels: 1 });
     const big = png.slice();
     big.set([0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x00, 0x00], 16); // 1048576 x 1048576
+    const mid = png.slice();
+    mid.set([0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10, 0x00], 16); // 4096 x 4096: under the pixel limit
+    const jpg = new Uint8Array(
+      jpeg.encode({ data: new Uint8Array(16 * 16 * 4), width: 16, height: 16 }, 80).data,
+    );
+    const sof = jpg.findIndex((v, i) => v === 0xff && jpg[i + 1] === 0xc0);
+    jpg.set([0x10, 0x00, 0x10, 0x00], sof + 5); // 4096 x 4096 declared in a file of a few hundred bytes
     const cases: [string, Uint8Array, string, RegExp][] = [
+      [
+        "mid.png",
+        mid,
+        "image",
+        /compressed bytes, too few for the \d+ bytes its 4096 x 4096 header declares/,
+      ],
+      ["mid.jpg", jpg, "image", /too few for the 4096 x 4096 pixels its header declares/],
       ["huge.png", big, "image", /1048576 x 1048576 pixels, more than the limit/],
       ["empty.png", new Uint8Array(0), "image", /empty \(0 bytes\)/],
       ["text.png", new TextEncoder().encode("hello world"), "image", /not a WAV, PNG, JPEG or NPY file/],
