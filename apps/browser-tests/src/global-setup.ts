@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { workspaceRoot } from "@scatterkit/vitest-config";
+import { workspaceRoot } from "./root";
 import type { TestProject } from "vitest/node";
 import { installApp, packAll, type Packed } from "./packed";
 

@@ -106,7 +106,7 @@ async function liveCase(frames: number): Promise<BenchRow> {
       return {
         suite: "browser",
         case: "live-page",
-        params: live.params,
+        params: live.params as Record<string, unknown>,
         medianSeconds: ms[Math.floor(ms.length / 2)] / 1000,
         framesPerSecond: Number(live.fps.toFixed(2)),
         realTimeFactor: Number(live.realTimeFactor.toFixed(4)),
