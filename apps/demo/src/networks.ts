@@ -18,6 +18,7 @@ import type { DemoOptions, ModelName } from "./args";
 import type { DemoData } from "./data";
 import type { DemoResult } from "./pipeline";
 import { formatSeconds, type ProgressStream } from "./progress";
+import { pngDataUri } from "./report";
 import type { NetworkReport } from "./report-networks";
 
 /** The JSON of a network run: the contract's keys plus model, nonlinearity and epochs. */
@@ -108,6 +109,28 @@ export function argmaxRows(p: Tensor): Int32Array {
     out[i] = best;
   }
   return out;
+}
+
+/** The first `n` test images as PNG data URIs with true and predicted class names and the predicted probability. */
+function sampleFigures(
+  data: DemoData,
+  predictions: Int32Array,
+  proba: Tensor,
+  n: number,
+): NetworkReport["samples"] {
+  if (data.job.kind !== "2d") return [];
+  const { images, rows, cols } = data.job;
+  const px = rows * cols;
+  const k = proba.shape[1];
+  return Array.from({ length: Math.min(n, data.nTest) }, (_, i) => {
+    const off = (data.nTrain + i) * px;
+    return {
+      image: pngDataUri(images.subarray(off, off + px), cols, rows),
+      truth: data.classNames[data.testLabels[i]],
+      predicted: data.classNames[predictions[i]],
+      probability: proba.data[i * k + predictions[i]],
+    };
+  });
 }
 
 /** Where progress goes and whether it is printed. */
@@ -254,6 +277,7 @@ export async function runNetwork(
       classNames: data.classNames,
       fisher: fisher.map((f) => ({ layer: f.layer, ratio: f.ratio })),
       params: reportParams,
+      samples: sampleFigures(data, predictions, proba, 8),
     },
   };
 }

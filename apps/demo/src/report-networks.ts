@@ -49,6 +49,8 @@ export interface NetworkReport {
   classNames: string[];
   fisher: LayerRatio[];
   params: Record<string, unknown>;
+  /** A few test images with their true and predicted class (image as a data: URI). */
+  samples?: { image: string; truth: string; predicted: string; probability: number }[];
 }
 
 const esc = (s: string) =>
@@ -206,6 +208,17 @@ export function confusionTable(confusion: ArrayLike<number>, classNames: string[
 ${rows.join("\n")}</table>`;
 }
 
+function samplesHtml(r: NetworkReport): string {
+  if (!r.samples?.length) return "";
+  const figs = r.samples
+    .map(
+      (s, i) =>
+        `<figure><img class="px" width="84" src="${s.image}" alt="test image ${i}"/><figcaption>true: ${esc(s.truth)}<br/>predicted: <b class="${s.truth === s.predicted ? "ok" : "bad"}">${esc(s.predicted)}</b> (${(100 * s.probability).toFixed(1)}%)</figcaption></figure>`,
+    )
+    .join("\n");
+  return `<h2>Sample test images</h2><div class="samples">${figs}</div>`;
+}
+
 /** Builds the self-contained HTML report of a network run. */
 export function renderNetworkReport(r: NetworkReport): string {
   const h = r.history;
@@ -241,6 +254,8 @@ body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:right}
 th{background:#f3f4f6}td:first-child{text-align:left}.big{font-size:2.5rem;font-weight:700}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}svg.chart{font-family:system-ui,sans-serif}
+.samples{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0;font-size:.85rem}.ok{color:#15803d}.bad{color:#b91c1c}
+.px{image-rendering:pixelated;border:1px solid #ddd}
 </style></head><body>
 <h1>scatterkit demo: ${esc(title)}</h1>
 <p>A learned network on a fixed wavelet scattering front-end (@scatterkit/networks). Data: ${esc(r.source)}.</p>
@@ -262,6 +277,7 @@ ${confusionTable(r.confusion, r.classNames)}
 output, on training images: separation of the class means relative to the spread inside each class.</p>
 ${fisherChart(r.fisher)}
 <table id="fisher"><tr><th>layer</th><th>Fisher ratio</th></tr>${fisherRows}</table>
+${samplesHtml(r)}
 <h2>Parameters</h2><table>${params}</table>
 </body></html>
 `;

@@ -91,6 +91,7 @@ describe("demo --model (tiny end-to-end run)", () => {
     const html = readFileSync(join(dir, `report-${j.dataset}-phase-collapse.html`), "utf8");
     expect(html).toContain('<polyline data-series="train loss"');
     expect(html).toContain('<table class="confusion">');
+    expect(html.match(/<img class="px" width="84" src="data:image\/png;base64,/g)?.length).toBe(8);
     for (const layer of Object.keys(j.params.fisherRatios)) expect(html).toContain(`data-layer="${layer}"`);
     expect(html).toContain(`${(100 * j.accuracy).toFixed(2)}% test accuracy`);
 

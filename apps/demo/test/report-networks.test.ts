@@ -27,6 +27,10 @@ function fake(): NetworkReport {
       { layer: "block 2", ratio: 3.2 },
     ],
     params: { epochs: 3, seed: 7 },
+    samples: [
+      { image: "data:image/png;base64,AAAA", truth: "a", predicted: "a", probability: 0.91 },
+      { image: "data:image/png;base64,BBBB", truth: "b", predicted: "c", probability: 0.5 },
+    ],
   };
 }
 
@@ -88,6 +92,15 @@ describe("network report", () => {
     expect((widths[1][1] as number) / (widths[0][1] as number)).toBeCloseTo(2, 3);
     expect((widths[2][1] as number) / (widths[0][1] as number)).toBeCloseTo(4, 3);
     expect(html).toContain("<td>block 2</td><td>3.2000</td>");
+  });
+
+  it("shows the sample test images with true and predicted class", () => {
+    expect(html).toContain('src="data:image/png;base64,AAAA"');
+    expect(html).toContain('predicted: <b class="ok">a</b> (91.0%)');
+    expect(html).toContain('predicted: <b class="bad">c</b> (50.0%)');
+    const r = fake();
+    r.samples = undefined;
+    expect(renderNetworkReport(r)).not.toContain("Sample test images");
   });
 
   it("is self-contained: no script, no external URL", () => {
