@@ -24,9 +24,9 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { resolve as resolvePath } from "node:path";
+import { basename, resolve as resolvePath } from "node:path";
 import { FormatError, ParameterError } from "@scatterkit/core";
-import { type InputFile, listInputs, openInput } from "./inputs";
+import { type InputFile, type InputList, collectInputs, openInput } from "./inputs";
 import { InputLog, type InputRecord, writeFeaturesJson } from "./json-file";
 import { npyHeader } from "./npy";
 import { type Progress, makeProgress } from "./progress";
@@ -149,11 +149,26 @@ export function versions(): Record<string, string> {
   return v;
 }
 
-/** sha256 (hex) of the ordered list of paths. */
-export function hashList(files: readonly string[]): string {
+/** sha256 (hex) of the ordered list of paths (each followed by a newline). */
+export function hashList(files: readonly string[] | InputList): string {
   const h = createHash("sha256");
-  for (const f of files) h.update(`${f}\n`);
+  if (Array.isArray(files)) for (const f of files) h.update(`${f}\n`);
+  else for (let i = 0; i < files.length; i++) h.update(`${(files as InputList).get(i)}\n`);
   return h.digest("hex");
+}
+
+/** The list without the path that resolves to `skip` (a run's own output). */
+function withoutPath(list: InputList, skip: string): InputList {
+  let hit = -1;
+  const base = basename(skip);
+  for (let i = 0; i < list.length && hit < 0; i++) {
+    const p = list.get(i);
+    if (p.endsWith(base) && resolvePath(p) === skip) hit = i;
+  }
+  if (hit < 0) return list;
+  const out = new (list.constructor as new () => InputList)();
+  for (let i = 0; i < list.length; i++) if (i !== hit) out.push("", [list.get(i)]);
+  return out;
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -195,7 +210,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   const shard: Shard | null = resolveShard(o.shard, o.shards, o.env ?? process.env);
   const out = o.out.replaceAll("{shard}", String(shard?.index ?? 0));
   // This run's own output is never an input (an --out inside an input folder).
-  const files = listInputs(o.inputs).filter((f) => resolvePath(f) !== resolvePath(out));
+  const files = withoutPath(collectInputs(o.inputs), resolvePath(out));
   if (files.length === 0)
     throw new ParameterError(
       "INPUT",
@@ -247,7 +262,8 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   if (prior) inputShape = prior.inputShape;
   else {
     let found: number[] | null = null;
-    for (const f of files) {
+    for (let i = 0; i < files.length; i++) {
+      const f = files.get(i);
       try {
         const file = openInput(f, read);
         found = file.shape;
@@ -259,7 +275,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     }
     if (!found)
       throw new FormatError(
-        `None of the ${files.length} inputs can be read (first: ${files[0]}); nothing to compute.`,
+        `None of the ${files.length} inputs can be read (first: ${files.get(0)}); nothing to compute.`,
       );
     inputShape = found;
   }
@@ -376,7 +392,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     timings.write += (performance.now() - t) / 1000;
     for (const f of from) {
       if (f === null) continue;
-      log.add(files[f.input], json.rows);
+      log.add(files.get(f.input), json.rows);
       json.rows++;
     }
     from.length = 0;
@@ -389,7 +405,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
     const t = performance.now();
     let file: InputFile | null = null;
     try {
-      file = openInput(files[i], read);
+      file = openInput(files.get(i), read);
       if (!sameJson(file.shape, inputShape)) {
         const hint = domain === "audio" && o.length === undefined ? " (--length N pads or trims audio)" : "";
         throw new FormatError(
@@ -400,9 +416,9 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       file?.close();
       file = null;
       const reason = (e as Error).message;
-      json.skipped.push({ file: files[i], index: i, reason });
+      json.skipped.push({ file: files.get(i), index: i, reason });
       skippedHere++;
-      progress.log(`skipped ${files[i]}: ${reason}`);
+      progress.log(`skipped ${files.get(i)}: ${reason}`);
     }
     timings.read += (performance.now() - t) / 1000;
     return file;

@@ -30,6 +30,8 @@ export {
 } from "./image";
 export {
   listInputs,
+  collectInputs,
+  InputList,
   openInput,
   compareCodePoints,
   INPUT_EXTENSIONS,

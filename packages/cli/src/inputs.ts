@@ -4,7 +4,7 @@
  * @module
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, sep } from "node:path";
 import { FormatError, ParameterError } from "@scatterkit/core";
 import { fitLength, readWav } from "@scatterkit/datasets";
 import { type ImageLimits, decodeJpeg, decodePng, isJpeg, isPng } from "./image";
@@ -32,15 +32,53 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * The input files of a run, in row order: each argument in the order given; a folder
- * contributes every file below it whose name ends in a known extension ({@link
- * INPUT_EXTENSIONS}), ordered by the code-point order of its path relative to the folder
- * (with "/" as separator); a file is taken whatever its name. Paths are returned as the
- * argument joined with the relative path.
+ * The ordered input paths of a run, stored compactly: each path is a prefix (the argument and
+ * "/") shared by its folder's files plus the path relative to that folder, joined on demand, so
+ * a list of millions of files costs a few dozen bytes per file.
+ */
+export class InputList {
+  private readonly prefixes: string[] = [];
+  private readonly names: string[] = [];
+  private prefixOf = new Uint32Array(16);
+
+  /** Number of paths. */
+  get length(): number {
+    return this.names.length;
+  }
+
+  /** Appends the paths `prefix + name` for each name, in order. */
+  push(prefix: string, names: readonly string[]): void {
+    let k = this.prefixes.indexOf(prefix);
+    if (k < 0) k = this.prefixes.push(prefix) - 1;
+    const n = this.names.length + names.length;
+    if (n > this.prefixOf.length) {
+      const grown = new Uint32Array(Math.max(n, 2 * this.prefixOf.length));
+      grown.set(this.prefixOf);
+      this.prefixOf = grown;
+    }
+    for (const name of names) {
+      this.prefixOf[this.names.length] = k;
+      this.names.push(name);
+    }
+  }
+
+  /** The i-th path. */
+  get(i: number): string {
+    return this.prefixes[this.prefixOf[i]] + this.names[i];
+  }
+
+  /** All paths as an array. */
+  toArray(): string[] {
+    return Array.from({ length: this.length }, (_, i) => this.get(i));
+  }
+}
+
+/**
+ * The input files of a run, in row order (see {@link listInputs}), as a compact {@link InputList}.
  * @throws ParameterError for an argument that does not exist
  */
-export function listInputs(args: readonly string[]): string[] {
-  const out: string[] = [];
+export function collectInputs(args: readonly string[]): InputList {
+  const out = new InputList();
   for (const arg of args) {
     let st: ReturnType<typeof statSync>;
     try {
@@ -49,35 +87,46 @@ export function listInputs(args: readonly string[]): string[] {
       throw new ParameterError("INPUT", arg, "an existing file or folder");
     }
     if (!st.isDirectory()) {
-      out.push(arg);
+      out.push("", [arg]);
       continue;
     }
     const found: string[] = [];
-    const walk = (dir: string) => {
+    const walk = (dir: string, rel: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
         let isDir = e.isDirectory();
         let isFile = e.isFile();
         if (e.isSymbolicLink()) {
           try {
-            const s = statSync(p);
+            const s = statSync(join(dir, e.name));
             isDir = s.isDirectory();
             isFile = s.isFile();
           } catch {
             isFile = true; // a dangling link: named as unreadable later
           }
         }
-        if (isDir) walk(p);
+        if (isDir) walk(join(dir, e.name), `${rel}${e.name}/`);
         else if (isFile && INPUT_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) {
-          found.push(relative(arg, p).split(sep).join("/"));
+          found.push(rel === "" ? e.name : `${rel}${e.name}`);
         }
       }
     };
-    walk(arg);
+    walk(arg, "");
     found.sort(compareCodePoints);
-    for (const r of found) out.push(arg.endsWith("/") ? `${arg}${r}` : `${arg}/${r}`);
+    out.push(arg.endsWith("/") || arg.endsWith(sep) ? arg : `${arg}/`, found);
   }
   return out;
+}
+
+/**
+ * The input files of a run, in row order: each argument in the order given; a folder
+ * contributes every file below it whose name ends in a known extension ({@link
+ * INPUT_EXTENSIONS}), ordered by the code-point order of its path relative to the folder
+ * (with "/" as separator); a file is taken whatever its name. Paths are returned as the
+ * argument joined with the relative path.
+ * @throws ParameterError for an argument that does not exist
+ */
+export function listInputs(args: readonly string[]): string[] {
+  return collectInputs(args).toArray();
 }
 
 /** Which transform family a run feeds: audio (1-D signals) or images (2-D). */

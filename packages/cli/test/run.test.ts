@@ -194,7 +194,11 @@ describe("InputLog / writeFeaturesJson", () => {
     for (let r = 5; r < 2600; r++) log.add(`f${r}.png`, r); // more than one chunk of 1024
     log.add("f2599.png", 2600);
     const path = join(tmp, "log.json");
-    writeFeaturesJson(path, { format: "x", rows: 2601, inputs: null, skipped: [{ file: "s", index: 1, reason: "r" }] }, log);
+    writeFeaturesJson(
+      path,
+      { format: "x", rows: 2601, inputs: null, skipped: [{ file: "s", index: 1, reason: "r" }] },
+      log,
+    );
     const j = JSON.parse(readFileSync(path, "utf8"));
     expect(j.format).toBe("x");
     expect(j.skipped).toEqual([{ file: "s", index: 1, reason: "r" }]);

@@ -139,6 +139,8 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     const dir = pngFolder(base, count);
     const whole = join(base, `fashion-${count}.npy`);
     const out = join(base, `fashion-${count}-resumed.npy`);
+    rmSync(out, { force: true }); // a JSON left by an earlier bench run would be read as progress
+    rmSync(`${out}.json`, { force: true });
     const killed = await runBin([...image, dir], out, Math.floor(count / 2));
     const resumed = await runBin([...image, "--resume", dir], out);
     const identical = readFileSync(out).equals(readFileSync(whole));
