@@ -15,7 +15,7 @@ export const PHASE_COLLAPSE_STANDARD = {
   L: 8,
   widths: [32, 48] as readonly number[],
   nonlinearity: "modulus" as PhaseCollapseNonlinearity,
-  epochs: 3,
+  epochs: 6,
   learningRate: 0.05,
 } as const;
 
