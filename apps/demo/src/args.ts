@@ -105,7 +105,8 @@ Options:
                       gradient shards per minibatch (worker threads)
   --limit N           use only the first N training items (and N/6 test items)
   --cache DIR         keep computed features in DIR and reuse them (featureSeconds then reports
-                      the original extraction time)
+                      the original extraction time); with --model the network's scattering
+                      front-end of the training and test images
   --transform NAME    fsdd features: scattering1d (default) | jtfs (joint time-frequency
                       scattering, TimeFrequencyScattering)
   --model NAME        train a learned network on scattering instead of the linear pipeline

@@ -45,8 +45,8 @@ export const FISHER_IMAGES = 5000;
 
 /**
  * Options of the @scatterkit/networks model for the demo's options: the non-linearity
- * (sparse-scattering: `sparseCode: nonlinearity !== "none"`), and epochs, seed and workers
- * when given. Everything else keeps the model's standard run (its constructor defaults).
+ * (sparse-scattering: `sparseCode: nonlinearity !== "none"`), epochs, seed, workers, the
+ * checkpoint and the front-end cache folder (--cache) when given. Everything else keeps the model's standard run (its constructor defaults).
  */
 export function networkOptions(o: DemoOptions): Record<string, unknown> {
   const model = o.model!;
@@ -56,6 +56,7 @@ export function networkOptions(o: DemoOptions): Record<string, unknown> {
   if (o.epochs !== undefined) opts.epochs = o.epochs;
   if (o.seed !== undefined) opts.seed = o.seed;
   if (o.checkpoint) opts.checkpoint = { path: resolve(o.checkpoint), every: 1, resume: true };
+  if (o.cache) opts.cacheDir = resolve(o.cache);
   return opts;
 }
 

@@ -153,5 +153,10 @@ describe("runNetwork (stand-in model)", () => {
       workers: 2,
       nonlinearity: "relu",
     });
+    expect(networkOptions(parseArgs(["--model", "tight-frame", "--cache", "c/d"]))).toEqual({
+      workers: 2,
+      nonlinearity: "relu",
+      cacheDir: resolve("c/d"),
+    });
   });
 });
