@@ -16,7 +16,7 @@
  * medianSeconds = median wall seconds of one training epoch.
  *
  * Sizes: --quick 1,000 train / 500 test images, 1 epoch (about a minute or two on two
- * cores); full 10,000 train / 10,000 test, 4 epochs. BENCH_NETWORKS_TRAIN, _TEST, _EPOCHS
+ * cores); full 10,000 train / 10,000 test, 3 epochs (the standard runs' count). BENCH_NETWORKS_TRAIN, _TEST, _EPOCHS
  * override them and BENCH_NETWORKS_CASES (comma-separated case names) picks cases. The
  * standard runs (full training set, each model's documented epochs) are in the networks
  * README; they take up to 90 minutes each, too long for a bench.
@@ -335,7 +335,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
   const sizes: NetworksSizes = {
     train: envInt("BENCH_NETWORKS_TRAIN", opts.quick ? 1000 : 10000),
     test: envInt("BENCH_NETWORKS_TEST", opts.quick ? 500 : 10000),
-    epochs: envInt("BENCH_NETWORKS_EPOCHS", opts.quick ? 1 : 4),
+    epochs: envInt("BENCH_NETWORKS_EPOCHS", opts.quick ? 1 : 3),
     cases: process.env.BENCH_NETWORKS_CASES?.split(",").map((x) => x.trim()),
   };
   const result = await experiment(sizes);
