@@ -27,6 +27,8 @@ export interface Scatter1dJob {
   /** "jtfs": TimeFrequencyScattering({ J, Jfr, Q, shape: T }) (format 'time') instead of Scattering1D. */
   transform?: "jtfs";
   Jfr?: number;
+  /** With transform "jtfs": prepend the Scattering1D({J, Q, shape: T}) features of each item. */
+  withScattering1D?: { J: number; Q: number };
   batch?: number;
   /** Write the features here (length count * dim), e.g. a view on a SharedArrayBuffer. */
   out?: Float32Array;

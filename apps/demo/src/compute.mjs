@@ -88,6 +88,7 @@ function* scatter2dSteps(job, batch) {
  * @returns {{features: Float32Array, dim: number, shape: number[]}}
  */
 export function scatter1d(lib, job) {
+  if (job.transform === "jtfs" && job.withScattering1D) return combine1d(job, (j) => scatter1d(lib, j));
   const S = make1d(lib, job);
   const it = scatter1dSteps(S, job, job.batch ?? 16);
   let step = it.next();
@@ -101,6 +102,17 @@ export function scatter1d(lib, job) {
  * @returns {Promise<{features: Float32Array, dim: number, shape: number[]}>}
  */
 export async function scatter1dAsync(lib, job) {
+  if (job.transform === "jtfs" && job.withScattering1D) {
+    const parts = [];
+    const r = combine1d(job, (j) => {
+      parts.push(j);
+      return null;
+    });
+    if (r) return r;
+    const done = [];
+    for (const j of parts) done.push(await scatter1dAsync(lib, j));
+    return combine1d(job, () => done.shift());
+  }
   const S = make1d(lib, job);
   try {
     const it = scatter1dSteps(S, job, job.batch ?? 64);
@@ -110,6 +122,33 @@ export async function scatter1dAsync(lib, job) {
   } finally {
     await S.dispose();
   }
+}
+
+/**
+ * Features of `--transform jtfs`: the Scattering1D features ({J, Q} of job.withScattering1D)
+ * followed by the TimeFrequencyScattering ones ({J, Jfr, Q} of the job), per item. `run` computes
+ * one part (returning null defers: the caller collects the two part jobs and calls again).
+ */
+function combine1d(job, run) {
+  const { J, Q } = job.withScattering1D;
+  const a = run({
+    ...job,
+    transform: undefined,
+    withScattering1D: undefined,
+    J,
+    Q,
+    out: undefined,
+    onProgress: undefined,
+  });
+  const b = run({ ...job, withScattering1D: undefined, out: undefined });
+  if (!a || !b) return null;
+  const dim = a.dim + b.dim;
+  const out = job.out ?? new Float32Array(job.count * dim);
+  for (let i = 0; i < job.count; i++) {
+    out.set(a.features.subarray(i * a.dim, (i + 1) * a.dim), i * dim);
+    out.set(b.features.subarray(i * b.dim, (i + 1) * b.dim), i * dim + a.dim);
+  }
+  return { features: out, dim, shape: [dim] };
 }
 
 function make1d(lib, job) {

@@ -24,7 +24,11 @@ const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 /** Scattering parameters of each kind of data (Kymatio's examples). */
 export const SCATTERING_2D = { J: 2, L: 8 } as const;
 export const SCATTERING_1D = { J: 8, Q: 12, T: 2 ** 13 } as const;
-/** TimeFrequencyScattering parameters of `--dataset fsdd --transform jtfs` (T: signal length). */
+/**
+ * TimeFrequencyScattering parameters of `--dataset fsdd --transform jtfs` (T: signal length); its
+ * features are the SCATTERING_1D features followed by these JTFS ones (measured on a 600/100
+ * subset: 90% with Scattering1D alone, 83% with JTFS alone, 96% with both).
+ */
 export const JTFS_1D = { J: 6, Jfr: 2, Q: 8, T: 2 ** 13 } as const;
 
 /** A dataset ready for the pipeline: one feature job over train then test items. */
@@ -117,10 +121,19 @@ export function loadDemoData(o: DemoOptions): DemoData {
             features: o.features,
             transform: "jtfs",
             Jfr: JTFS_1D.Jfr,
+            withScattering1D: { J: SCATTERING_1D.J, Q: SCATTERING_1D.Q },
           }
         : { kind: "1d", signals, count: all.length, T, J, Q, features: o.features },
       params: jtfs
-        ? { scattering: "TimeFrequencyScattering", J, Jfr: JTFS_1D.Jfr, Q, T, sampleRate: data.sampleRate }
+        ? {
+            scattering: "Scattering1D + TimeFrequencyScattering",
+            J,
+            Jfr: JTFS_1D.Jfr,
+            Q,
+            T,
+            scattering1D: { J: SCATTERING_1D.J, Q: SCATTERING_1D.Q },
+            sampleRate: data.sampleRate,
+          }
         : { scattering: "Scattering1D", J, Q, T, sampleRate: data.sampleRate },
     };
   }

@@ -24,6 +24,8 @@ export type FeatureJob =
       /** "jtfs": TimeFrequencyScattering({ J, Jfr, Q, shape: T }) instead of Scattering1D. */
       transform?: "jtfs";
       Jfr?: number;
+      /** With transform "jtfs": Scattering1D({ J, Q }) features first, then the JTFS ones. */
+      withScattering1D?: { J: number; Q: number };
     };
 
 /** Options of {@link extractFeatures}. */

@@ -69,7 +69,7 @@ export function cacheName(data: DemoData, o: DemoOptions): string {
   const scat =
     data.job.kind === "2d"
       ? `J${p.J}-L${p.L}`
-      : `J${p.J}-Q${p.Q}-T${p.T}${p.Jfr === undefined ? "" : `-jtfs-Jfr${p.Jfr}`}`;
+      : `J${p.J}-Q${p.Q}-T${p.T}${p.Jfr === undefined ? "" : `-jtfs-Jfr${p.Jfr}${p.scattering1D ? "-s1d" : ""}`}`;
   return `${data.dataset}-${o.features}-${o.limit ?? "all"}-${scat}.f32`;
 }
 

@@ -38,4 +38,31 @@ describe("--transform jtfs", () => {
       expect(r.features[r.dim + p - 1]).toBeCloseTo(s / nt, 4);
     }
   });
+  it("with withScattering1D the Scattering1D features come first, then the JTFS ones", () => {
+    const T = 256;
+    const signals = Float64Array.from(
+      { length: 3 * T },
+      (_, i) => Math.sin(0.002 * i * (i % T)) + 0.01 * ((i * 7919) % 13),
+    );
+    const base = { signals, count: 3, T, features: "log" as const };
+    const both = scatter1d(scattering, {
+      ...base,
+      J: 4,
+      Q: 4,
+      transform: "jtfs",
+      Jfr: 1,
+      withScattering1D: { J: 5, Q: 6 },
+    });
+    const s1 = scatter1d(scattering, { ...base, J: 5, Q: 6 });
+    const jt = scatter1d(scattering, { ...base, J: 4, Q: 4, transform: "jtfs", Jfr: 1 });
+    expect(both.dim).toBe(s1.dim + jt.dim);
+    for (let i = 0; i < 3; i++) {
+      expect(Array.from(both.features.subarray(i * both.dim, i * both.dim + s1.dim))).toEqual(
+        Array.from(s1.features.subarray(i * s1.dim, (i + 1) * s1.dim)),
+      );
+      expect(Array.from(both.features.subarray(i * both.dim + s1.dim, (i + 1) * both.dim))).toEqual(
+        Array.from(jt.features.subarray(i * jt.dim, (i + 1) * jt.dim)),
+      );
+    }
+  });
 });
