@@ -29,7 +29,12 @@ describe(".changeset frontmatter", () => {
         expect(m, `${f}: ${JSON.stringify(line)}`).not.toBeNull();
         expect(packages.has(m![1]), `${f}: ${m![1]} is not a package`).toBe(true);
       }
-      expect(lines.slice(end + 1).join("\n").trim().length).toBeGreaterThan(0);
+      expect(
+        lines
+          .slice(end + 1)
+          .join("\n")
+          .trim().length,
+      ).toBeGreaterThan(0);
     });
   }
 });
