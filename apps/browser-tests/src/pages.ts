@@ -9,6 +9,21 @@ import { join } from "node:path";
 
 export const COMPUTE_JS = `
 import { Scattering1D, Scattering2D } from "@scatterkit/scattering";
+import { loadFsdd, readIdx, readWav, writeIdx, writeWav } from "@scatterkit/datasets";
+
+// @scatterkit/datasets: bytes parsed in the browser as in Node.js; file reading refused clearly
+function datasets() {
+  const tone = Float64Array.from({ length: 400 }, (_, i) => 0.5 * Math.sin(i * 0.3));
+  const wav = readWav(writeWav([tone], { sampleRate: 8000, bitsPerSample: 16 }));
+  const idx = readIdx(writeIdx({ type: "uint8", shape: [2, 3], data: Uint8Array.from([1, 2, 3, 250, 251, 252]) }));
+  let loadError = "";
+  try {
+    loadFsdd("/data/fsdd");
+  } catch (e) {
+    loadError = e.name + ": " + e.message;
+  }
+  return { wav: Array.from(wav.data[0]), sampleRate: wav.sampleRate, idx: Array.from(idx.data), idxShape: idx.shape, loadError };
+}
 
 function noise(n, seed) {
   let s = seed;
@@ -36,6 +51,7 @@ export async function compute() {
     f2: Array.from(f2.data), a2: Array.from(a2.data), shape2: a2.shape,
     names: [s1.constructor.name, s2.constructor.name],
     events,
+    datasets: datasets(),
   };
 }
 `;

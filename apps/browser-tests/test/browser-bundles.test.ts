@@ -21,6 +21,7 @@ type Result = {
   shape2: number[];
   names: string[];
   events: { event: string; platform?: string; onWorkers?: number }[];
+  datasets: { wav: number[]; sampleRate: number; idx: number[]; idxShape: number[]; loadError: string };
 };
 
 const { app } = inject("packed");
@@ -75,6 +76,12 @@ function checkAgainstNode(r: Result): void {
   const onWorkers = r.events.filter((e) => e.event === "split").map((e) => e.onWorkers);
   expect(onWorkers.every((n) => (n ?? 0) >= 1)).toBe(true);
   expect(r.events.some((e) => e.event === "fallback")).toBe(false);
+  // @scatterkit/datasets' browser build: WAV and IDX bytes parsed as in Node.js; reading a
+  // folder refused with a named error instead of a Node built-in
+  expect(r.datasets.wav).toEqual(node.datasets.wav);
+  expect(r.datasets.idx).toEqual([1, 2, 3, 250, 251, 252]);
+  expect(r.datasets.idxShape).toEqual([2, 3]);
+  expect(r.datasets.loadError).toMatch(/^ScatterkitError: Reading files needs Node\.js/);
 }
 
 function totalBytes(dir: string): number {
@@ -92,6 +99,9 @@ describe("browser bundles of the packed packages, in Chromium", () => {
     expect(node.a2).toEqual(node.f2);
     expect(node.events.find((e) => e.event === "start")?.platform).toBe("node");
     expect(node.names).toEqual(["Scattering1D", "Scattering2D"]);
+    expect(node.datasets.wav.length).toBe(400);
+    expect(node.datasets.sampleRate).toBe(8000);
+    expect(node.datasets.loadError).toMatch(/FormatError/); // Node.js reads the folder (absent here)
   });
 
   it("esbuild --platform=browser bundle: equal to Node.js, forwardAsync in Web Workers, no page error", async () => {
