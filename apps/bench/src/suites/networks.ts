@@ -262,7 +262,7 @@ export async function experiment(s: NetworksSizes, data?: BenchData): Promise<Be
     rows,
     notes: [
       `data: ${d.source}; ${budget}; each model's standard-run architecture and optimiser, the same budget for every case`,
-      `ablation, phase collapse (same architecture): modulus ${pct("phase-collapse-modulus")}, threshold ${pct("phase-collapse-threshold")}, relu ${pct("phase-collapse-relu")} (Guth et al. 2022: the modulus is best, thresholding clearly worse)`,
+      `ablation, phase collapse (same architecture): modulus ${pct("phase-collapse-modulus")}, threshold ${pct("phase-collapse-threshold")}, relu ${pct("phase-collapse-relu")} (Guth et al. 2022: replacing the modulus by thresholding degrades accuracy considerably)`,
       `ablation, sparse scattering: with the sparse code ${pct("sparse-scattering-istc")}, without ${pct("sparse-scattering-none")} (Zarka et al. 2020: the sparse code adds accuracy)`,
       `tight frame: relu (separation) ${pct("tight-frame-relu")}, soft-threshold (concentration) ${pct("tight-frame-soft-threshold")}`,
       "medianSeconds: one training epoch; inferenceImagesPerSecond: predictProba on the calling thread (scattering front-end included); fisher: trace(S_B)/trace(S_W) per layer on training images",
