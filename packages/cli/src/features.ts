@@ -24,6 +24,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism, cpus } from "node:os";
 import { basename, resolve as resolvePath } from "node:path";
 import { FormatError, ParameterError } from "@scatterkit/core";
 import { type InputFile, type InputList, collectInputs, openInput } from "./inputs";
@@ -60,7 +61,7 @@ export interface FeaturesOptions {
   shards?: number;
   /** Continue the run recorded in `out` and `out.json`. */
   resume?: boolean;
-  /** Rows per batch (default: about 4 MB of input and output, 2..256). */
+  /** Rows per batch (default: about 1 MB of input and output, at least 4 per core, at most 256). */
   batch?: number;
   /** Limits on files (see ReadOptions / ImageLimits). */
   maxBytes?: number;
@@ -284,9 +285,12 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
   const rowSize = rowShape.reduce((a, b) => a * b, 1);
   const rowBytes = rowSize * 4;
   const header = npyHeader(0, rowShape);
-  const batch =
-    2 *
-    Math.max(1, Math.floor((o.batch ?? Math.min(256, Math.floor((4 << 20) / (4 * (inSize + rowSize))))) / 2));
+  // Rows per batch: about 1 MB of input and output (small buffers keep the allocator from
+  // fragmenting: 4 MB batches let the resident size creep up over a long run), at least two
+  // pairs per core so that every worker has work, at most 256; always even (whole pairs).
+  const cores = typeof availableParallelism === "function" ? availableParallelism() : cpus().length;
+  const auto = Math.max(4 * cores, Math.min(256, Math.floor((1 << 20) / (4 * (inSize + rowSize)))));
+  const batch = 2 * Math.max(1, Math.floor((o.batch ?? auto) / 2));
 
   const json: Omit<FeaturesJson, "inputs"> = {
     format: "scatterkit-features/1",

@@ -42,7 +42,7 @@ Other options:
                     SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT
   --shards N        number of shards for JOB_COMPLETION_INDEX
                     ("{shard}" in --out is replaced by the shard index)
-  --batch N         rows per transform batch (default: about 4 MB, 2..256)
+  --batch N         rows per transform batch (default: about 1 MB, >= 4 per core, <= 256)
   --max-bytes N     skip WAV/PNG/JPEG files larger than N bytes (default 1 GiB)
   --max-pixels N    skip images declaring more than N pixels (default 67108864)
   --progress MODE   bar (default on a terminal) | lines (default otherwise) | none
