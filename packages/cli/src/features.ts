@@ -150,6 +150,21 @@ export function versions(): Record<string, string> {
   return v;
 }
 
+/**
+ * Peak resident memory of this process (all threads) in MiB: Linux's VmHWM (the high-water mark
+ * of this program's memory), elsewhere getrusage's maxrss (which on Linux also counts the
+ * parent's memory at fork, before exec).
+ */
+export function peakRssMiB(): number {
+  try {
+    const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Math.round(Number(m[1]) / 102.4) / 10;
+  } catch {
+    // not Linux
+  }
+  return Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+}
+
 /** sha256 (hex) of the ordered list of paths (each followed by a newline). */
 export function hashList(files: readonly string[] | InputList): string {
   const h = createHash("sha256");
@@ -352,7 +367,7 @@ export async function runFeatures(o: FeaturesOptions): Promise<FeaturesSummary> 
       transformSeconds: timings.transform,
       writeSeconds: timings.write,
       filesPerSecond: (json.position.input - start - firstDone) / Math.max(1e-9, (t - tRun) / 1000),
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 102.4) / 10,
+      peakRssMiB: peakRssMiB(),
     };
     writeFeaturesJson(jsonPath, { ...json, inputs: null }, log);
     return (performance.now() - t) / 1000;
