@@ -3,7 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { runReadmeExample } from "@scatterkit/vitest-config/readme";
 import { afterAll, expect, it } from "vitest";
+import * as cli from "../src/index";
 import { pkgDir, readJson, runCli } from "./helpers";
 
 const tmp = mkdtempSync(join(tmpdir(), "scatterkit-cli-readme-"));
@@ -53,4 +55,14 @@ it("root README: the first example (two CLI lines from the repository root) runs
     expect(readJson(out).rows).toBeGreaterThan(0);
     expect(readJson(out).skipped).toEqual([]);
   }
+});
+
+it("packages/cli README: the TypeScript example prints what it promises", () => {
+  const fs = { readFileSync: (p: string) => readFileSync(join(pkgDir, p)) };
+  const r = runReadmeExample(join(pkgDir, "README.md"), "<!-- section: api -->", {
+    "@scatterkit/cli": cli,
+    "node:fs": fs,
+  });
+  expect(r.printed).toEqual(r.promised);
+  expect(r.printed.length).toBe(3);
 });
