@@ -93,7 +93,10 @@ if (want("numpy-fft")) {
         return fft.fft(x);
       case "ifft":
         if (shape.length === 1) return fft.ifft(x);
-        return fft.fftAxis(x, shape, c.params?.axis ?? -1, { inverse: true, out: new x.constructor(x.length) });
+        return fft.fftAxis(x, shape, c.params?.axis ?? -1, {
+          inverse: true,
+          out: new x.constructor(x.length),
+        });
       case "rfft":
         return fft.rfft(input);
       case "irfft":
@@ -126,7 +129,13 @@ if (want("kymatio-1d")) {
   for (const f of files("kymatio-1d", "scat1d_")) {
     const c = json("kymatio-1d", f);
     const p = c.params;
-    const S = new sc.Scattering1D({ J: p.J, shape: p.shape, Q: p.Q, T: p.T ?? undefined, maxOrder: p.maxOrder });
+    const S = new sc.Scattering1D({
+      J: p.J,
+      shape: p.shape,
+      Q: p.Q,
+      T: p.T ?? undefined,
+      maxOrder: p.maxOrder,
+    });
     const x = { data: f64(c.input), shape: c.input.shape };
     put(`kymatio-1d/${f}`, S.forward(x).data);
     put(`kymatio-1d/${f} [f32]`, S.forward({ data: f32(c.input), shape: c.input.shape }).data);
@@ -178,18 +187,31 @@ if (want("kymatio-fixtures") && existsSync(join(refDir, "kymatio-fixtures"))) {
   const k1 = json("kymatio-fixtures", "kymatio_test_data_1d.json");
   put(
     "kymatio-fixtures/kymatio_test_data_1d.json",
-    new sc.Scattering1D({ J: 6, shape: 512, Q: 16 }).forward({ data: f32(k1.input), shape: k1.input.shape }).data,
+    new sc.Scattering1D({ J: 6, shape: 512, Q: 16 }).forward({ data: f32(k1.input), shape: k1.input.shape })
+      .data,
   );
   const k2 = json("kymatio-fixtures", "kymatio_test_data_2d.json");
   const x2 = { data: f32(k2.input), shape: k2.input.shape };
-  put("kymatio-fixtures/kymatio_test_data_2d.json", new sc.Scattering2D({ J: 4, shape: [32, 32] }).forward(x2).data);
+  put(
+    "kymatio-fixtures/kymatio_test_data_2d.json",
+    new sc.Scattering2D({ J: 4, shape: [32, 32] }).forward(x2).data,
+  );
   put(
     "kymatio-fixtures/kymatio_test_data_2d.json [maxOrder 1]",
     new sc.Scattering2D({ J: 4, shape: [32, 32], maxOrder: 1 }).forward(x2).data,
   );
   const k3 = json("kymatio-fixtures", "kymatio_test_data_3d.json");
-  const S3 = new sc.HarmonicScattering3D({ J: 2, shape: [16, 16, 16], L: 2, sigma0: 1, integralPowers: [1, 2] });
-  put("kymatio-fixtures/kymatio_test_data_3d.json", S3.forward({ data: f32(k3.input), shape: k3.input.shape }).data);
+  const S3 = new sc.HarmonicScattering3D({
+    J: 2,
+    shape: [16, 16, 16],
+    L: 2,
+    sigma0: 1,
+    integralPowers: [1, 2],
+  });
+  put(
+    "kymatio-fixtures/kymatio_test_data_3d.json",
+    S3.forward({ data: f32(k3.input), shape: k3.input.shape }).data,
+  );
 }
 
 // ---------------------------------------------------------------- energy
@@ -228,7 +250,13 @@ if (want("sklearn") || want("seeded")) {
     const y = f64(c.input.y);
     for (const method of ["lasso", "lar"]) {
       const r = sp.larsPath(X, y, { method });
-      put(`sklearn/lars_path_lasso_40x80.json [${method}]`, r.alphas, Int32Array.from(r.active), r.coefs.data, r.nIter ?? 0);
+      put(
+        `sklearn/lars_path_lasso_40x80.json [${method}]`,
+        r.alphas,
+        Int32Array.from(r.active),
+        r.coefs.data,
+        r.nIter ?? 0,
+      );
     }
   }
   {
@@ -255,21 +283,40 @@ if (want("sklearn") || want("seeded")) {
       );
     }
     const m32 = new cl.LogisticRegression({ maxIter: 300 }).fit(t(c.input.XTrain, f32), ytr);
-    put("sklearn/logistic_regression_digits_C1.json [f32]", m32.coef.data, m32.predictProba(t(c.input.XTest, f32)).data);
+    put(
+      "sklearn/logistic_regression_digits_C1.json [f32]",
+      m32.coef.data,
+      m32.predictProba(t(c.input.XTest, f32)).data,
+    );
     const scale = c.meta.scaler.scale.data;
     const mean = c.meta.scaler.mean.data;
     const raw = new Float64Array(Xtr.data.length);
     for (let i = 0; i < raw.length; i++) raw[i] = Xtr.data[i] * scale[i % 64] + mean[i % 64];
     const s = new cl.StandardScaler().fit({ data: raw, shape: [1000, 64] });
-    put("sklearn/logistic_regression_digits_C1.json [StandardScaler]", s.mean, s.scale, s.transform({ data: raw, shape: [1000, 64] }).data);
+    put(
+      "sklearn/logistic_regression_digits_C1.json [StandardScaler]",
+      s.mean,
+      s.scale,
+      s.transform({ data: raw, shape: [1000, 64] }).data,
+    );
   }
   {
     const c = json("sklearn", "pca_digits300_k5.json");
     const X = t(c.input);
     for (const svdSolver of ["auto", "full", "randomized"]) {
-      const key = svdSolver === "randomized" ? "seeded/pca randomized" : `sklearn/pca_digits300_k5.json [${svdSolver}]`;
+      const key =
+        svdSolver === "randomized" ? "seeded/pca randomized" : `sklearn/pca_digits300_k5.json [${svdSolver}]`;
       const p = new cl.PCA({ nComponents: 5, svdSolver }).fit(X);
-      put(key, p.components.data, p.explainedVariance, p.explainedVarianceRatio, p.singularValues, p.mean, p.noiseVariance, p.transform(X).data);
+      put(
+        key,
+        p.components.data,
+        p.explainedVariance,
+        p.explainedVarianceRatio,
+        p.singularValues,
+        p.mean,
+        p.noiseVariance,
+        p.transform(X).data,
+      );
     }
   }
 }
@@ -284,15 +331,31 @@ if (want("seeded")) {
   const split = cl.trainValidationSplit(100, { seed: 3 });
   put("seeded/trainValidationSplit(100, seed 3)", split.train, split.validation);
   const c = json("sklearn", "logistic_regression_digits_C1.json");
-  const svm = new cl.LinearSVC({ C: 0.1 }).fit({ data: f64(c.input.XTrain), shape: c.input.XTrain.shape }, c.input.yTrain.data);
+  const svm = new cl.LinearSVC({ C: 0.1 }).fit(
+    { data: f64(c.input.XTrain), shape: c.input.XTrain.shape },
+    c.input.yTrain.data,
+  );
   put("seeded/LinearSVC digits C=0.1", svm.coef.data, svm.intercept);
   const l = json("sklearn", "lars_path_lasso_40x80.json");
   const D = { data: f64(l.input.X), shape: l.input.X.shape };
   const prob = sp.sparseRecoveryProblems(D, { count: 3, pnz: 0.1, noise: 0.01, seed: 7 });
   put("seeded/sparseRecoveryProblems", ...prob.codes, ...prob.measurements);
-  const model = sp.mlcscModel({ length: 64, layers: [{ filters: 4, length: 5 }, { filters: 6, length: 5 }], seed: 3 });
+  const model = sp.mlcscModel({
+    length: 64,
+    layers: [
+      { filters: 4, length: 5 },
+      { filters: 6, length: 5 },
+    ],
+    seed: 3,
+  });
   const sample = sp.mlcscSample(model, { nonZeros: 4, noise: 0.01, seed: 5 });
-  put("seeded/mlcscModel+mlcscSample", ...model.dictionaries.map((d) => d.data), sample.signal, sample.clean, ...sample.codes);
+  put(
+    "seeded/mlcscModel+mlcscSample",
+    ...model.dictionaries.map((d) => d.data),
+    sample.signal,
+    sample.clean,
+    ...sample.codes,
+  );
   const Xd = { data: f64(l.input.X).subarray(0, 40 * 20), shape: [40, 20] };
   const dl = sp.dictionaryLearning(Xd, { nAtoms: 8, lambda: 0.1, epochs: 2, seed: 4 });
   put("seeded/dictionaryLearning", dl.dictionary.data, dl.objectivePerEpoch);

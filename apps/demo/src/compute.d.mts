@@ -36,7 +36,6 @@ export interface Scatter1dJob {
 }
 // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
 export declare function scatter2d(lib: { Scattering2D: any }, job: Scatter2dJob): FeatureResult;
-// biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
 export declare function scatter1d(
   // biome-ignore lint/suspicious/noExplicitAny: the scattering classes are injected
   lib: { Scattering1D: any; TimeFrequencyScattering?: any },

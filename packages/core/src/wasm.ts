@@ -40,4 +40,3 @@ export {
   defineKernel,
   wasmStrict,
 } from "./wasm/kernel";
-

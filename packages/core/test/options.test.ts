@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ParameterError, checkBoolean, checkOneOf, checkOptions, checkShape, copyLike, listOf } from "../src/index";
+import {
+  ParameterError,
+  checkBoolean,
+  checkOneOf,
+  checkOptions,
+  checkShape,
+  copyLike,
+  listOf,
+} from "../src/index";
 
 describe("checkOptions", () => {
   it("returns a plain object as is and reads undefined as {}", () => {

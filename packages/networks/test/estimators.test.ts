@@ -142,7 +142,15 @@ describe("reproducibility, files and resume", () => {
 
   it("cacheDir stores the front-end once and a second fit reads it (same result)", async () => {
     const dir = join(tmp, "cache");
-    const opts = { ...small, epochs: 2, projection: 8, atoms: 16, iterations: 3, augment: true, cacheDir: dir };
+    const opts = {
+      ...small,
+      epochs: 2,
+      projection: 8,
+      atoms: 16,
+      iterations: 3,
+      augment: true,
+      cacheDir: dir,
+    };
     const a = await new SparseScatteringNetwork(opts).fit(train.images, train.labels, { validation: test });
     const files = readdirSync(dir).sort();
     expect(files.length).toBe(3); // training set, its flips, validation set
