@@ -101,8 +101,9 @@ Options:
                       default; 0.01 for svm)
   --max-iter N        classifier iteration cap (default 100, scikit-learn's default)
   --dim N             affine-space classifier dimension (default 80)
-  --workers N         worker threads for feature extraction (default 2); with --model the
-                      gradient shards per minibatch (worker threads)
+  --workers N         worker threads for feature extraction and, for --classifier logistic,
+                      for the fit (default 2); with --model the gradient shards per
+                      minibatch (worker threads)
   --limit N           use only the first N training items (and N/6 test items)
   --cache DIR         keep computed features in DIR and reuse them (featureSeconds then reports
                       the original extraction time); with --model the network's scattering
