@@ -29,7 +29,16 @@ interface NodeWorker {
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-import(workerData.url).then(
+const { readFileSync } = require("node:fs");
+const { fileURLToPath } = require("node:url");
+// Import the entry only when it is this package's own build (never an application bundle that
+// happens to sit beside a bundled copy of this module): its folder's parent holds our package.json.
+let own = false;
+try {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", workerData.url)), "utf8"));
+  own = pkg.name === "@scatterkit/networks";
+} catch {}
+(own ? import(workerData.url) : Promise.reject(new Error("not the package's own build"))).then(
   (m) => {
     const shard = m.__networkShardWorker(workerData.spec);
     parentPort.on("message", (task) => {
@@ -54,7 +63,10 @@ function entryUrl(): string | null {
   } catch {
     url = undefined;
   }
-  if (!url && typeof __filename === "string") url = `file://${__filename}`;
+  if (!url && typeof __filename === "string") {
+    // A file URL with every path segment percent-encoded ('#', '%', spaces, non-ASCII).
+    url = `file://${__filename.split("/").map(encodeURIComponent).join("/")}`;
+  }
   if (!url?.startsWith("file:")) return null;
   if (/\.(c|m)?tsx?$/.test(url)) return null;
   return url.replace(/\/[^/]*$/, "/index.js");
