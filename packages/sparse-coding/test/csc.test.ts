@@ -78,7 +78,10 @@ describe("cbpdn (ADMM, Sherman-Morrison in the Fourier domain)", () => {
           const ref = lassoCD({ data: A, shape: [P, M * P] }, s.data, { alpha: lambda / P });
           const Fstar = ref.objective * P;
           expect(r.objective).toBeGreaterThanOrEqual(Fstar - 1e-9 * Fstar);
-          expect((r.objective - Fstar) / Fstar).toBeLessThan(1e-6);
+          // ADMM stops on its primal/dual residuals (tol 1e-9), not on the objective: over 240
+          // random cases the relative objective gap reached 6.7e-6 once (seed 89, 2-D, M = 3,
+          // lambda = 0.051), so a 1e-6 bound failed about one CI run in twenty (12 cases per run).
+          expect((r.objective - Fstar) / Fstar).toBeLessThan(2e-5);
           expect(r.x.shape).toEqual([M, ...dims]);
         },
       ),
