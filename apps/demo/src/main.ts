@@ -16,10 +16,27 @@ export interface CliIO {
   err: ProgressStream;
 }
 
-/** The contract's JSON object, keys in the contract's order. */
-export function jsonResult(r: DemoResult): DemoResult {
+/**
+ * The contract's JSON object, keys in the contract's order, then "transform" (FSDD runs: the
+ * feature transform, `scattering1d` or `jtfs`; null for the image datasets) and "model",
+ * "nonlinearity", "epochs" (null: a linear run; network runs write them through networkJson).
+ */
+export function jsonResult(r: DemoResult, transform?: string): Record<string, unknown> {
   const { dataset, train, test, accuracy, featureSeconds, trainSeconds, classifier, params } = r;
-  return { dataset, train, test, accuracy, featureSeconds, trainSeconds, classifier, params };
+  return {
+    dataset,
+    train,
+    test,
+    accuracy,
+    featureSeconds,
+    trainSeconds,
+    classifier,
+    params,
+    transform: dataset === "fsdd" ? (transform ?? "scattering1d") : null,
+    model: null,
+    nonlinearity: null,
+    epochs: null,
+  };
 }
 
 /**
@@ -112,7 +129,7 @@ export async function main(
     if (o.json) {
       const file = resolve(o.json);
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${JSON.stringify(jsonResult(r), null, 2)}\n`);
+      writeFileSync(file, `${JSON.stringify(jsonResult(r, o.transform), null, 2)}\n`);
       lines.push(`JSON: ${file}`);
     }
     io.out.write(`${lines.join("\n")}\n`);

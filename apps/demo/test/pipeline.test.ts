@@ -68,8 +68,13 @@ describe("main (CLI)", () => {
       "trainSeconds",
       "classifier",
       "params",
+      "transform",
+      "model",
+      "nonlinearity",
+      "epochs",
     ]);
     expect(j).toMatchObject({ dataset: "sample", train: 300, test: 50, classifier: "affine" });
+    expect(j).toMatchObject({ transform: null, model: null, nonlinearity: null, epochs: null });
     expect(j.accuracy).toBeGreaterThan(0.4);
     expect(j.accuracy).toBeLessThanOrEqual(1);
     expect(j.params).toMatchObject({ J: 2, L: 8, featureDim: 3969, dim: 10 });

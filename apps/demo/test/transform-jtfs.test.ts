@@ -2,6 +2,8 @@ import * as scattering from "@scatterkit/scattering";
 import { describe, expect, it } from "vitest";
 import { UsageError, parseArgs } from "../src/args";
 import { scatter1d } from "../src/compute.mjs";
+import { jsonResult } from "../src/main";
+import type { DemoResult } from "../src/pipeline";
 
 describe("--transform jtfs", () => {
   it("parses for fsdd and is refused elsewhere", () => {
@@ -64,5 +66,12 @@ describe("--transform jtfs", () => {
         Array.from(jt.features.subarray(i * jt.dim, (i + 1) * jt.dim)),
       );
     }
+  });
+  it("--json records the transform of an FSDD run (contract key 'transform')", () => {
+    const r = { dataset: "fsdd", train: 2700, test: 300, accuracy: 0.99, featureSeconds: 1, trainSeconds: 1 };
+    const base = { ...r, classifier: "logistic", params: {} } as unknown as DemoResult;
+    expect(jsonResult(base, "jtfs")).toMatchObject({ transform: "jtfs", model: null });
+    expect(jsonResult(base)).toMatchObject({ transform: "scattering1d" });
+    expect(jsonResult({ ...base, dataset: "mnist" } as DemoResult, "jtfs").transform).toBeNull();
   });
 });
