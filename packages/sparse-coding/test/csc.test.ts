@@ -72,16 +72,15 @@ describe("cbpdn (ADMM, Sherman-Morrison in the Fourier domain)", () => {
           const dims = twoD ? [4, 5] : [16];
           const { D, s } = randomCase(seed, M, fdims, dims);
           const P = dims.reduce((a, b) => a * b, 1);
-          const r = cbpdn(D, s, { lambda, tol: 1e-9, maxIter: 5000 });
+          // Fixed-rho ADMM converges linearly but slowly on some random cases (seed 192888, 1-D,
+          // M = 3, lambda = 0.05 needs 15,503 iterations; at 5,000 its gap was 8.5e-5).
+          const r = cbpdn(D, s, { lambda, tol: 1e-9, maxIter: 50000 });
           const A = denseOperator(D.data, M, fdims, dims);
           // (1/2)||Ax - s||^2 + lambda ||x||_1 = P * [ (1/(2P))||Ax - s||^2 + (lambda/P) ||x||_1 ]
           const ref = lassoCD({ data: A, shape: [P, M * P] }, s.data, { alpha: lambda / P });
           const Fstar = ref.objective * P;
           expect(r.objective).toBeGreaterThanOrEqual(Fstar - 1e-9 * Fstar);
-          // ADMM stops on its primal/dual residuals (tol 1e-9), not on the objective: over 240
-          // random cases the relative objective gap reached 6.7e-6 once (seed 89, 2-D, M = 3,
-          // lambda = 0.051), so a 1e-6 bound failed about one CI run in twenty (12 cases per run).
-          expect((r.objective - Fstar) / Fstar).toBeLessThan(2e-5);
+          expect((r.objective - Fstar) / Fstar).toBeLessThan(1e-6);
           expect(r.x.shape).toEqual([M, ...dims]);
         },
       ),
