@@ -7,64 +7,24 @@
  * @module
  */
 import { ParameterError } from "@scatterkit/core";
+import { type Padding1D, reflectPad, scatteringPadding1D } from "../padding1d";
 import {
   andenGenerator,
   gauss1d,
   maxDyadicSubsampling,
   morlet1d,
   periodizeFourier,
-  temporalSupport,
 } from "@scatterkit/filter-banks";
 
 /** Temporal padding of a length-N signal (Kymatio's Scattering1D rules). */
-export interface TimePadding {
-  /** Padded length (a power of two). */
-  nPadded: number;
-  padLeft: number;
-  padRight: number;
-  /** indStart[r], indEnd[r]: the unpadded signal after subsampling by 2^r, r <= rMax. */
-  indStart: number[];
-  indEnd: number[];
-}
+/** The temporal padding of time-frequency scattering is Scattering1D's (Kymatio's) padding. */
+export type TimePadding = Padding1D;
 
-/**
- * Kymatio's padding: nPadded = 2^min(ceil(log2(N + 2m)), floor(log2(3N - 2))) with
- * m = 3 · (half support of the Gaussian low-pass of width T at 1e-3), the signal centred
- * (padLeft = floor((nPadded - N) / 2)), border indices halved rounding up per subsampling.
- */
-export function timePadding(N: number, T: number, rMax: number, sigma0 = 0.1): TimePadding {
-  const minToPad = 3 * temporalSupport(gauss1d(N, sigma0 / T), 1e-3);
-  const jMaxSupport = Math.floor(Math.log2(3 * N - 2));
-  const jPad = Math.min(Math.ceil(Math.log2(N + 2 * minToPad)), jMaxSupport);
-  const nPadded = 2 ** jPad;
-  const padLeft = Math.floor((nPadded - N) / 2);
-  const padRight = nPadded - N - padLeft;
-  if (Math.max(padLeft, padRight) >= N) {
-    throw new ParameterError("shape", N, "a length for which reflect padding fits (padding < N)");
-  }
-  const indStart = [padLeft];
-  const indEnd = [padLeft + N];
-  for (let r = 1; r <= rMax; r++) {
-    indStart.push(Math.ceil(indStart[r - 1] / 2));
-    indEnd.push(Math.ceil(indEnd[r - 1] / 2));
-  }
-  return { nPadded, padLeft, padRight, indStart, indEnd };
-}
+/** Kymatio's temporal padding: {@link scatteringPadding1D}, the one Scattering1D uses. */
+export const timePadding = scatteringPadding1D;
 
-/** numpy's 'reflect' padding (edge sample not repeated) of x[offset .. offset + N) into out. */
-export function reflectPadInto(
-  x: ArrayLike<number>,
-  offset: number,
-  N: number,
-  padLeft: number,
-  padRight: number,
-  out: Float64Array,
-): void {
-  for (let i = 0; i < N; i++) out[padLeft + i] = x[offset + i];
-  for (let i = 0; i < padLeft; i++) out[padLeft - 1 - i] = x[offset + i + 1];
-  const end = padLeft + N;
-  for (let i = 0; i < padRight; i++) out[end + i] = x[offset + N - 2 - i];
-}
+/** numpy's 'reflect' padding (edge sample not repeated): {@link reflectPad} of Scattering1D. */
+export const reflectPadInto = reflectPad;
 
 /** Adjoint of {@link reflectPadInto}: adds to dx[offset + i] every padded sample that copies x[i]. */
 export function reflectPadAdj(
