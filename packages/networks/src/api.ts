@@ -35,7 +35,7 @@
  * - `STANDARD_RUNS[name]`: the documented standard run of each model (the constructor defaults).
  * @packageDocumentation
  */
-import type { FloatArray, Tensor } from "@scatterkit/core";
+import type { FloatArray, RandomState, Tensor } from "@scatterkit/core";
 
 /** Names of the three models, as the demo's `--model` spells them. */
 export type NetworkModelName = "sparse-scattering" | "tight-frame" | "phase-collapse";
@@ -167,7 +167,7 @@ export interface NetworkModelFile {
     epoch: number;
     trainSize: number;
     arrays: Record<string, StoredArray>;
-    rngState: number[];
+    rngState: RandomState;
   };
 }
 
@@ -236,6 +236,11 @@ export interface TightFrameNetworkOptions extends TrainingOptions {
 export interface PhaseCollapseNetworkOptions extends TrainingOptions {
   /** Channels of each block's learned 1x1 projection (default: standard run). */
   widths?: number[];
+  /**
+   * Subsampling of each block's wavelet filtering, 1 or 2 per block (default: 2 while the
+   * input is larger than 2x2, else 1).
+   */
+  strides?: number[];
   /** Wavelet orientations per block (default: standard run). */
   L?: number;
   /** "modulus" (phase collapse), "threshold" (real-part soft threshold) or "relu" (default "modulus"). */

@@ -38,7 +38,7 @@ import { projectTightFrame } from "./nn/frame.js";
 import { normalizeColumns } from "./nn/istc.js";
 import type { Act, DType, Layer, Param } from "./nn/layer.js";
 import { softmaxCrossEntropy } from "./nn/layers.js";
-import { Rng } from "./nn/random.js";
+import { Random } from "@scatterkit/core";
 import { startShardPool } from "./pool.js";
 import { type ShardPool, type ShardResult, runShard } from "./shards.js";
 
@@ -255,7 +255,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   /** The fixed front-end. */
   protected abstract frontEndSpec(): FrontEndSpec;
   /** Builds the learned layers for front-end output [c, h, w] (initialised from rng). */
-  protected abstract buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Rng): Net;
+  protected abstract buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Random): Net;
 
   /**
    * Builds the layers for front-end output [c, h, w] without training (worker shards).
@@ -263,7 +263,7 @@ export abstract class NetworkBase implements NetworkEstimator {
    */
   buildForShapes(c: number, h: number, w: number, classes: number): Layer[] {
     this.classes = classes;
-    this.net = this.buildNet(c, h, w, classes, "float32", new Rng(0));
+    this.net = this.buildNet(c, h, w, classes, "float32", new Random(0));
     return this.net.layers;
   }
 
@@ -403,7 +403,7 @@ export abstract class NetworkBase implements NetworkEstimator {
     const r = this.training;
     const feats = await this.frontEndAsync(images);
     const flipped = r.augment ? await this.frontEndAsync(images, true) : null;
-    const rng = new Rng(r.seed);
+    const rng = new Random(r.seed);
     this.inputShape = [H, W];
     this.classes = classes;
     this.net = this.buildNet(feats.c, feats.h, feats.w, classes, "float32", rng);
@@ -426,7 +426,7 @@ export abstract class NetworkBase implements NetworkEstimator {
         params.forEach((p, i) => {
           restoreArray(file.training?.arrays[p.name], velocity[i], `velocity ${p.name}`);
         });
-        rng.state = file.training.rngState;
+        rng.setState(file.training.rngState);
         this.history = file.history.slice();
         startEpoch = file.training.epoch;
       }
@@ -442,7 +442,7 @@ export abstract class NetworkBase implements NetworkEstimator {
         const t0 = nowSeconds();
         const perm = rng.permutation(n);
         const flips = new Uint8Array(n);
-        if (flipped) for (let i = 0; i < n; i++) flips[i] = rng.uniform() < 0.5 ? 1 : 0;
+        if (flipped) for (let i = 0; i < n; i++) flips[i] = rng.next() < 0.5 ? 1 : 0;
         let lossSum = 0;
         let correct = 0;
         let lr0 = 0;
@@ -480,7 +480,7 @@ export abstract class NetworkBase implements NetworkEstimator {
           file.training = {
             epoch: epoch + 1,
             trainSize: n,
-            rngState: rng.state,
+            rngState: rng.getState(),
             arrays: Object.fromEntries(params.map((p, i) => [p.name, storeArray(velocity[i], p.shape)])),
           };
           await writeTextFile(this.checkpoint.path, JSON.stringify(file));
@@ -714,7 +714,7 @@ export abstract class NetworkBase implements NetworkEstimator {
     const [, c, h, w] = this.scattering(H, W).outputShapeFor([1, H, W]);
     this.inputShape = [H, W];
     this.classes = file.classes;
-    this.net = this.buildNet(c, h, w, file.classes, "float32", new Rng(0));
+    this.net = this.buildNet(c, h, w, file.classes, "float32", new Random(0));
     this.restoreArrays(file.arrays);
     this.history = Array.isArray(file.history) ? file.history.map((e) => ({ ...e })) : [];
   }

@@ -14,18 +14,18 @@ import {
   readNetworkFile,
   saveNetwork,
 } from "../src/index.js";
-import { Rng } from "../src/nn/random.js";
+import { Random } from "@scatterkit/core";
 
 /** n images 16x16 of 3 classes: horizontal stripes, vertical stripes, a centred blob; plus noise. */
 function synthetic(n: number, seed: number) {
-  const rng = new Rng(seed);
+  const rng = new Random(seed);
   const H = 16;
   const data = new Float32Array(n * H * H);
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = i % 3;
     labels[i] = c;
-    const ph = rng.uniform() * 6.28;
+    const ph = rng.next() * 6.28;
     for (let r = 0; r < H; r++) {
       for (let q = 0; q < H; q++) {
         let v: number;

@@ -1,7 +1,7 @@
 // The package's one GEMM entry point against its plain-loop reference and a naive triple loop.
 import { describe, expect, it } from "vitest";
 import { gemm, gemmLoops } from "../src/backend/gemm.js";
-import { Rng } from "../src/nn/random.js";
+import { Random } from "@scatterkit/core";
 
 function naive(
   tA: boolean,
@@ -32,7 +32,7 @@ function naive(
 
 describe("gemm", () => {
   it("every transpose case, strides, alpha/beta, float64 and float32, both kernels", () => {
-    const rng = new Rng(1);
+    const rng = new Random(1);
     for (const [m, n, k] of [
       [1, 1, 1],
       [5, 7, 3],

@@ -13,16 +13,16 @@ import {
 import { ISTC } from "../src/nn/istc.js";
 import { TightFrame, projectTightFrame } from "../src/nn/frame.js";
 import { PhaseNonlinearity, WaveletFilter } from "../src/nn/wavelet.js";
-import { Rng } from "../src/nn/random.js";
+import { Random } from "@scatterkit/core";
 
-function randomAct(rng: Rng, n: number, c: number, h: number, w: number, scale = 1): Act {
+function randomAct(rng: Random, n: number, c: number, h: number, w: number, scale = 1): Act {
   const data = new Float64Array(n * c * h * w);
   for (let i = 0; i < data.length; i++) data[i] = scale * rng.normal();
   return { data, n, c, h, w };
 }
 
 /** L(x, params) = sum(r * layer(x)); returns max relative error over checked coordinates. */
-function check(layer: Layer, x: Act, rng: Rng, { eps = 1e-6, samples = 40 } = {}): number {
+function check(layer: Layer, x: Act, rng: Random, { eps = 1e-6, samples = 40 } = {}): number {
   const y0 = layer.forward(x, true);
   const r = new Float64Array(y0.data.length);
   for (let i = 0; i < r.length; i++) r[i] = rng.normal();
@@ -45,7 +45,7 @@ function check(layer: Layer, x: Act, rng: Rng, { eps = 1e-6, samples = 40 } = {}
     for (let i = 0; i < grad.length; i++) gmax = Math.max(gmax, Math.abs(grad[i]));
     const m = Math.min(samples, arr.length);
     for (let t = 0; t < m; t++) {
-      const i = arr.length <= samples ? t : rng.int(arr.length);
+      const i = arr.length <= samples ? t : rng.nextInt(arr.length);
       const old = arr[i];
       arr[i] = old + eps;
       const lp = loss();
@@ -61,7 +61,7 @@ function check(layer: Layer, x: Act, rng: Rng, { eps = 1e-6, samples = 40 } = {}
 
 describe("gradients against central finite differences (float64)", () => {
   it("1x1 convolution with bias, and as a linear layer", () => {
-    const rng = new Rng(1);
+    const rng = new Random(1);
     const conv = new Conv1x1("c", "float64", 5, 4, true);
     conv.init(rng);
     for (let i = 0; i < 4; i++) conv.bias?.value.set([rng.normal()], i);
@@ -72,7 +72,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("standardisation (batch statistics) with and without affine", () => {
-    const rng = new Rng(2);
+    const rng = new Random(2);
     for (const affine of [false, true]) {
       const bn = new Standardize("s", "float64", 3, affine);
       if (affine) for (let i = 0; i < 3; i++) bn.gamma?.value.set([1 + 0.3 * rng.normal()], i);
@@ -81,7 +81,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("ReLU with bias, soft-threshold, flatten, average pooling", () => {
-    const rng = new Rng(3);
+    const rng = new Random(3);
     const relu = new ReLU("r", "float64", 3, true);
     relu.bias?.value.set([0.1, -0.2, 0.3]);
     expect(check(relu, randomAct(rng, 2, 3, 3, 3), rng)).toBeLessThan(1e-7);
@@ -92,7 +92,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("wavelet filtering (complex and real parts, strides 1 and 2) is linear with adjoint backward", () => {
-    const rng = new Rng(4);
+    const rng = new Random(4);
     for (const [stride, complex] of [
       [2, true],
       [1, false],
@@ -104,7 +104,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("complex modulus, real-part threshold and real-part ReLU", () => {
-    const rng = new Rng(5);
+    const rng = new Random(5);
     for (const kind of ["modulus", "threshold", "relu"] as const) {
       const nl = new PhaseNonlinearity("n", "float64", 2, 3, kind, 0.3);
       const F = nl.inputPerGroup;
@@ -113,7 +113,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("unrolled homotopy ISTC: input, dictionary and lambda*", () => {
-    const rng = new Rng(6);
+    const rng = new Random(6);
     const istc = new ISTC("i", "float64", 6, 10, 5, 0.3);
     istc.init(rng);
     expect(check(istc, randomAct(rng, 3, 6, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
@@ -122,7 +122,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("tight frame with ReLU and with soft-threshold; re-orthogonalisation gives F^T F = I", () => {
-    const rng = new Rng(7);
+    const rng = new Random(7);
     for (const kind of ["relu", "soft-threshold"] as const) {
       const tf = new TightFrame("f", "float64", 4, 9, kind, 0.2);
       tf.init(rng);
@@ -144,7 +144,7 @@ describe("gradients against central finite differences (float64)", () => {
   });
 
   it("softmax cross-entropy", () => {
-    const rng = new Rng(8);
+    const rng = new Random(8);
     const logits = randomAct(rng, 4, 5, 1, 1);
     const labels = [0, 3, 4, 1];
     const { grad, loss } = softmaxCrossEntropy(logits, labels, 1);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, it } from "vitest";
 import { SparseScatteringNetwork as FromSource } from "../src/index.js";
-import { Rng } from "../src/nn/random.js";
+import { Random } from "@scatterkit/core";
 
 const dist = join(__dirname, "..", "dist", "index.js");
 
@@ -14,10 +14,10 @@ it.skipIf(!existsSync(dist))(
   "workers: 2 on threads equals workers: 2 on the calling thread, bit for bit",
   async () => {
     const built = (await import(pathToFileURL(dist).href)) as { SparseScatteringNetwork: typeof FromSource };
-    const rng = new Rng(5);
+    const rng = new Random(5);
     const n = 48;
     const data = new Float32Array(n * 16 * 16);
-    for (let i = 0; i < data.length; i++) data[i] = rng.uniform();
+    for (let i = 0; i < data.length; i++) data[i] = rng.next();
     const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
     for (let i = 0; i < n; i++) for (let q = 0; q < 16; q++) data[i * 256 + labels[i] * 5 * 16 + q] += 1;
     const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9 };

@@ -6,7 +6,7 @@ import type { NetworkModelFile, PhaseCollapseNetworkOptions, PhaseCollapseNonlin
 import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptionsOf } from "../model.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
-import type { Rng } from "../nn/random.js";
+import type { Random } from "@scatterkit/core";
 import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
 
 /** The standard run's architecture and training (the constructor's defaults). */
@@ -34,6 +34,8 @@ export class PhaseCollapseNetwork extends NetworkBase {
   readonly J: number;
   readonly L: number;
   readonly widths: number[];
+  /** Per-block subsampling (1 or 2), or null for the default (2 while the grid is over 2x2). */
+  readonly strides: number[] | null;
   readonly nonlinearity: PhaseCollapseNonlinearity;
 
   /** A new, unfitted network (defaults: the standard run). */
@@ -47,6 +49,11 @@ export class PhaseCollapseNetwork extends NetworkBase {
       throw new ParameterError("widths", widths, "a non-empty array of positive integers");
     }
     this.widths = widths.map((w, i) => checkInteger(`widths[${i}]`, w, 1, 4096));
+    const strides = options.strides ?? null;
+    if (strides !== null && (!Array.isArray(strides) || strides.length !== this.widths.length)) {
+      throw new ParameterError("strides", strides, `an array of ${this.widths.length} entries, 1 or 2`);
+    }
+    this.strides = strides === null ? null : strides.map((s, i) => checkInteger(`strides[${i}]`, s, 1, 2));
     const nl = options.nonlinearity ?? d.nonlinearity;
     if (!KINDS.includes(nl)) throw new ParameterError("nonlinearity", nl, '"modulus", "threshold" or "relu"');
     this.nonlinearity = nl;
@@ -61,14 +68,20 @@ export class PhaseCollapseNetwork extends NetworkBase {
   }
 
   protected architecture(): Record<string, unknown> {
-    return { J: this.J, L: this.L, widths: this.widths, nonlinearity: this.nonlinearity };
+    return {
+      J: this.J,
+      L: this.L,
+      widths: this.widths,
+      ...(this.strides ? { strides: this.strides } : {}),
+      nonlinearity: this.nonlinearity,
+    };
   }
 
   protected frontEndSpec(): FrontEndSpec {
     return { J: this.J, L: 8, log: true };
   }
 
-  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Rng): Net {
+  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Random): Net {
     const layers: Layer[] = [];
     const probes: [number, string][] = [[-1, "scattering"]];
     const complex = this.nonlinearity === "modulus";
@@ -80,7 +93,7 @@ export class PhaseCollapseNetwork extends NetworkBase {
       const proj = new Conv1x1(`block${i + 1}.projection`, dtype, ch, width, false);
       proj.init(rng);
       layers.push(proj);
-      const stride = hh > 2 || ww > 2 ? 2 : 1;
+      const stride = this.strides ? this.strides[i] : hh > 2 || ww > 2 ? 2 : 1;
       const filt = new WaveletFilter(`block${i + 1}.wavelets`, dtype, hh, ww, this.L, stride, complex);
       layers.push(filt);
       const init = this.nonlinearity === "threshold" ? 0.1 : 0;

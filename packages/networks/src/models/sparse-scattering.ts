@@ -7,7 +7,7 @@ import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptio
 import { ISTC } from "../nn/istc.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
-import type { Rng } from "../nn/random.js";
+import type { Random } from "@scatterkit/core";
 
 /** The standard run's architecture and training (the constructor's defaults). */
 export const SPARSE_SCATTERING_STANDARD = {
@@ -74,7 +74,7 @@ export class SparseScatteringNetwork extends NetworkBase {
     return { J: this.J, L: this.L, log: true };
   }
 
-  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Rng): Net {
+  protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Random): Net {
     const layers: Layer[] = [];
     const probes: [number, string][] = [[-1, "scattering"]];
     layers.push(new Standardize("input", dtype, c, false));

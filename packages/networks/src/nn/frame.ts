@@ -6,7 +6,7 @@
 import type { FloatArray } from "@scatterkit/core";
 import { gemm } from "../backend/gemm.js";
 import { type Act, type DType, Layer, type Param, newAct, zerosLike } from "./layer.js";
-import type { Rng } from "./random.js";
+import type { Random } from "@scatterkit/core";
 
 /**
  * Frame layer on each position's vector x (P channels): "relu" y = ReLU(F x) (M channels,
@@ -32,7 +32,7 @@ export class TightFrame extends Layer {
   }
 
   /** Random Gaussian frame, made tight. */
-  init(rng: Rng): void {
+  init(rng: Random): void {
     const F = this.frame.value;
     for (let i = 0; i < F.length; i++) F[i] = rng.normal();
     gramSchmidtColumns(F, this.M, this.P);

@@ -6,7 +6,7 @@
 import type { FloatArray } from "@scatterkit/core";
 import { gemm } from "../backend/gemm.js";
 import { type Act, type DType, Layer, type Param, newAct, zeros, zerosLike } from "./layer.js";
-import type { Rng } from "./random.js";
+import type { Random } from "@scatterkit/core";
 
 /**
  * Non-negative sparse code of each position's vector x (P channels) over D [P, K]:
@@ -42,7 +42,7 @@ export class ISTC extends Layer {
   }
 
   /** Gaussian atoms normalised to unit norm. */
-  init(rng: Rng): void {
+  init(rng: Random): void {
     const D = this.dictionary.value;
     for (let i = 0; i < D.length; i++) D[i] = rng.normal();
     normalizeColumns(D, this.P, this.K);

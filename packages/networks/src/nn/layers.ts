@@ -6,7 +6,7 @@
  */
 import { gemm } from "../backend/gemm.js";
 import { type Act, type DType, Layer, type Param, newAct, zerosLike } from "./layer.js";
-import type { Rng } from "./random.js";
+import type { Random } from "@scatterkit/core";
 
 /**
  * 1x1 convolution: y[b, o, s] = sum_i W[o, i] x[b, i, s] + bias[o] (W: [cout, cin]).
@@ -28,7 +28,7 @@ export class Conv1x1 extends Layer {
   }
 
   /** W ~ N(0, gain^2 / cin), bias 0. */
-  init(rng: Rng, gain = 1): void {
+  init(rng: Random, gain = 1): void {
     const s = gain / Math.sqrt(this.cin);
     const w = this.weight.value;
     for (let i = 0; i < w.length; i++) w[i] = s * rng.normal();
