@@ -32,3 +32,8 @@ export { Random, type RandomState } from "./random";
 // kernels defined once (formula, WebAssembly body, TypeScript twin) and bound by name.
 // Every export of ./wasm is marked @internal.
 export * from "./wasm";
+
+// The worker pool shared by every package (internal, not public API): spawn layer for Node.js
+// worker_threads and browser module Web Workers, request/response pool, worker-side loop.
+// The browser build uses workers/spawn.browser.ts (no Node.js built-ins).
+export * from "./workers";
