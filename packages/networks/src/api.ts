@@ -106,6 +106,19 @@ export interface TrainingOptions {
   /** Random horizontal flips of training images (their scattering is computed and cached too) (default false). */
   augment?: boolean;
   /**
+   * Random translations of training images by up to `shift` pixels along each axis (zero
+   * fill), as in the papers' random crops (default 0: none). The front-end cannot be
+   * recomputed at every step, so `copies` augmented copies of the training set are made once
+   * (each image with its own seeded random shift; with `augment`, odd copies are also mirrored)
+   * and every epoch each image is drawn from the original or one of the copies, uniformly.
+   */
+  shift?: number;
+  /**
+   * Number of augmented copies of the training set (default 1; each costs one front-end pass and
+   * the memory of one set of features). Used when `augment` is true or `shift` > 0.
+   */
+  copies?: number;
+  /**
    * Node only: a folder where the front-end's output for the training and validation images is
    * cached (one file per image set, flip and front-end, named by a hash of the pixels), so that
    * a resumed or repeated run skips the scattering (default: no cache).

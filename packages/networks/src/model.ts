@@ -42,6 +42,45 @@ import { Random } from "@scatterkit/core";
 import { startShardPool } from "./pool.js";
 import { type ShardPool, type ShardResult, runShard } from "./shards.js";
 
+/**
+ * A transform of every image of a set (copy `v` of the training set): image k mirrored
+ * left-right when flip[k] = 1, then translated by (dy[k], dx[k]) pixels with zero fill.
+ */
+export interface Augmentation {
+  flip: Uint8Array;
+  dy: Int8Array;
+  dx: Int8Array;
+  /** Cache key of the transform ("flip" for a plain mirror of every image). */
+  key: string;
+}
+
+/**
+ * Copy `v` (1-based) of a training set of n images: with `augment`, odd copies are mirrored;
+ * with `shift` > 0, each image gets a translation drawn uniformly from [-shift, shift]^2 by a
+ * generator seeded from (seed, v), so that the copies are the same in every run of a seed.
+ */
+export function augmentation(n: number, v: number, r: ResolvedTraining): Augmentation {
+  const flip = new Uint8Array(n);
+  const dy = new Int8Array(n);
+  const dx = new Int8Array(n);
+  if (r.augment && v % 2 === 1) flip.fill(1);
+  if (r.shift > 0) {
+    const g = new Random((Math.imul(r.seed, 0x9e3779b1) + v * 0x85ebca6b) >>> 0);
+    for (let i = 0; i < n; i++) {
+      dy[i] = g.nextInt(2 * r.shift + 1) - r.shift;
+      dx[i] = g.nextInt(2 * r.shift + 1) - r.shift;
+    }
+  }
+  const mirrored = r.augment && v % 2 === 1;
+  const key =
+    r.shift === 0
+      ? mirrored
+        ? "flip"
+        : "orig"
+      : `${mirrored ? "flip" : "orig"}-shift${r.shift}-s${r.seed}-c${v}`;
+  return { flip, dy, dx, key };
+}
+
 /** Resolved training options (every field set). */
 export interface ResolvedTraining {
   epochs: number;
@@ -53,6 +92,8 @@ export interface ResolvedTraining {
   seed: number;
   workers: number;
   augment: boolean;
+  shift: number;
+  copies: number;
   classes: number | undefined;
 }
 
@@ -81,6 +122,8 @@ const TRAINING_KEYS = [
   "seed",
   "workers",
   "augment",
+  "shift",
+  "copies",
   "classes",
 ] as const;
 
@@ -126,6 +169,8 @@ export function resolveTraining(
     seed: checkInteger("seed", o.seed ?? 0, 0, 2 ** 32 - 1),
     workers: checkInteger("workers", o.workers ?? 1, 1, 64),
     augment: o.augment ?? false,
+    shift: checkInteger("shift", o.shift ?? 0, 0, 64),
+    copies: checkInteger("copies", o.copies ?? 1, 1, 64),
     classes: o.classes === undefined ? undefined : checkInteger("classes", o.classes, 2, 1 << 16),
   };
 }
@@ -255,7 +300,14 @@ export abstract class NetworkBase implements NetworkEstimator {
   /** The fixed front-end. */
   protected abstract frontEndSpec(): FrontEndSpec;
   /** Builds the learned layers for front-end output [c, h, w] (initialised from rng). */
-  protected abstract buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Random): Net;
+  protected abstract buildNet(
+    c: number,
+    h: number,
+    w: number,
+    classes: number,
+    dtype: DType,
+    rng: Random,
+  ): Net;
 
   /**
    * Builds the layers for front-end output [c, h, w] without training (worker shards).
@@ -295,24 +347,28 @@ export abstract class NetworkBase implements NetworkEstimator {
     return s;
   }
 
-  /** Front-end output [n, c, h, w] (float32) of images [n, H, W]; `flip` mirrors left-right first. */
-  protected async frontEndAsync(images: Tensor, flip = false): Promise<Act> {
-    if (!this.cacheDir) return this.computeFrontEnd(images, flip);
+  /**
+   * Front-end output [n, c, h, w] (float32) of images [n, H, W], each image first transformed
+   * by `aug` when given (see {@link Augmentation}).
+   */
+  protected async frontEndAsync(images: Tensor, aug: Augmentation | null = null): Promise<Act> {
+    if (!this.cacheDir) return this.computeFrontEnd(images, aug);
     const [n, H, W] = images.shape as number[];
     const f = this.frontEndSpec();
     const [, c, h, w] = this.scattering(H, W).outputShapeFor([n, H, W]);
-    const key = `${f.J}-${f.L}-${f.log ? "log" : "plain"}-${flip ? "flip" : "orig"}-${n}x${H}x${W}-${hashPixels(images.data)}`;
+    const tag = aug ? aug.key : "orig";
+    const key = `${f.J}-${f.L}-${f.log ? "log" : "plain"}-${tag}-${n}x${H}x${W}-${hashPixels(images.data)}`;
     const path = `${this.cacheDir}/scattering-${key}.f32`;
     const bytes = await readBinaryFile(path);
     if (bytes && bytes.byteLength === n * c * h * w * 4) {
       return { data: new Float32Array(bytes.buffer, bytes.byteOffset, n * c * h * w), n, c, h, w };
     }
-    const out = await this.computeFrontEnd(images, flip);
+    const out = await this.computeFrontEnd(images, aug);
     await writeBinaryFile(path, new Uint8Array(out.data.buffer, out.data.byteOffset, out.data.byteLength));
     return out;
   }
 
-  private async computeFrontEnd(images: Tensor, flip: boolean): Promise<Act> {
+  private async computeFrontEnd(images: Tensor, aug: Augmentation | null): Promise<Act> {
     const [n, H, W] = images.shape as number[];
     const S = this.scattering(H, W);
     const chunk = 2000;
@@ -322,9 +378,18 @@ export abstract class NetworkBase implements NetworkEstimator {
       const m = Math.min(chunk, n - i0);
       const x = new Float32Array(m * H * W);
       for (let i = 0; i < m; i++) {
+        const k = i0 + i;
+        const flip = aug ? aug.flip[k] === 1 : false;
+        const dy = aug ? aug.dy[k] : 0;
+        const dx = aug ? aug.dx[k] : 0;
         for (let r = 0; r < H; r++) {
+          const rs = r - dy;
+          if (rs < 0 || rs >= H) continue;
           for (let c = 0; c < W; c++) {
-            x[(i * H + r) * W + c] = images.data[((i0 + i) * H + r) * W + (flip ? W - 1 - c : c)];
+            let cs = c - dx;
+            if (cs < 0 || cs >= W) continue;
+            if (flip) cs = W - 1 - cs;
+            x[(i * H + r) * W + c] = images.data[(k * H + rs) * W + cs];
           }
         }
       }
@@ -402,7 +467,12 @@ export abstract class NetworkBase implements NetworkEstimator {
     }
     const r = this.training;
     const feats = await this.frontEndAsync(images);
-    const flipped = r.augment ? await this.frontEndAsync(images, true) : null;
+    const variants: Act[] = [feats];
+    if (r.augment || r.shift > 0) {
+      for (let v = 1; v <= r.copies; v++) {
+        variants.push(await this.frontEndAsync(images, augmentation(n, v, r)));
+      }
+    }
     const rng = new Random(r.seed);
     this.inputShape = [H, W];
     this.classes = classes;
@@ -441,8 +511,10 @@ export abstract class NetworkBase implements NetworkEstimator {
       for (let epoch = startEpoch; epoch < r.epochs; epoch++) {
         const t0 = nowSeconds();
         const perm = rng.permutation(n);
-        const flips = new Uint8Array(n);
-        if (flipped) for (let i = 0; i < n; i++) flips[i] = rng.next() < 0.5 ? 1 : 0;
+        const choice = new Uint8Array(n);
+        if (variants.length > 1)
+          for (let i = 0; i < n; i++)
+            choice[i] = variants.length - 1 - Math.floor(rng.next() * variants.length);
         let lossSum = 0;
         let correct = 0;
         let lr0 = 0;
@@ -450,7 +522,7 @@ export abstract class NetworkBase implements NetworkEstimator {
           const idx = perm.subarray(s * B, Math.min(n, (s + 1) * B));
           const lr = learningRateAt(r, epoch * steps + s, T, warm);
           if (s === 0) lr0 = lr;
-          const res = await this.step(idx, feats, flipped, flips, y, pool);
+          const res = await this.step(idx, variants, choice, y, pool);
           lossSum += res.loss;
           correct += res.correct;
           this.sgdUpdate(params, velocity, res.grads, lr);
@@ -508,13 +580,13 @@ export abstract class NetworkBase implements NetworkEstimator {
   /** One minibatch: gradients summed over shards in order 0..workers-1; running stats folded. */
   private async step(
     idx: Int32Array,
-    feats: Act,
-    flipped: Act | null,
-    flips: Uint8Array,
+    variants: Act[],
+    choice: Uint8Array,
     y: Int32Array,
     pool: ShardPool | null,
   ): Promise<{ loss: number; correct: number; grads: Float32Array }> {
     const net = this.requireNet();
+    const feats = variants[0];
     const m = idx.length;
     const per = feats.c * feats.h * feats.w;
     const parts = Math.min(this.training.workers, m);
@@ -527,7 +599,7 @@ export abstract class NetworkBase implements NetworkEstimator {
       const yy = new Int32Array(b - a);
       for (let i = a; i < b; i++) {
         const j = idx[i];
-        const src = flipped && flips[j] ? flipped.data : feats.data;
+        const src = variants[choice[j]].data;
         x.set(src.subarray(j * per, (j + 1) * per), (i - a) * per);
         yy[i - a] = y[j];
       }

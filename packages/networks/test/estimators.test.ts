@@ -14,6 +14,7 @@ import {
   readNetworkFile,
   saveNetwork,
 } from "../src/index.js";
+import { augmentation } from "../src/model.js";
 import { Random } from "@scatterkit/core";
 
 /** n images 16x16 of 3 classes: horizontal stripes, vertical stripes, a centred blob; plus noise. */
@@ -165,6 +166,51 @@ describe("reproducibility, files and resume", () => {
     );
     expect(JSON.stringify(a.toJSON().arrays) === JSON.stringify(c.toJSON().arrays)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  it("shift copies: each copy is the front-end of the translated (and, odd copies, mirrored) images", async () => {
+    const r = { augment: true, shift: 2, seed: 5, copies: 2 } as Parameters<typeof augmentation>[2];
+    const a1 = augmentation(6, 1, r);
+    const a2 = augmentation(6, 2, r);
+    expect(Array.from(a1.flip)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(Array.from(a2.flip)).toEqual([0, 0, 0, 0, 0, 0]);
+    for (const a of [a1, a2]) for (const d of [...a.dx, ...a.dy]) expect(Math.abs(d)).toBeLessThanOrEqual(2);
+    // same seed, same copies; another seed, other shifts
+    expect(Array.from(augmentation(6, 1, r).dx)).toEqual(Array.from(a1.dx));
+    const other = augmentation(40, 1, { ...r, seed: 6 });
+    expect(Array.from(other.dx.subarray(0, 6))).not.toEqual(
+      Array.from(augmentation(40, 1, r).dx.subarray(0, 6)),
+    );
+    // the copy's features equal the scattering of images shifted by hand
+    const net = new PhaseCollapseNetwork({ ...small, widths: [4], shift: 2, copies: 1 });
+    const imgs = { data: train.images.data.subarray(0, 4 * 256), shape: [4, 16, 16] };
+    const aug = augmentation(4, 1, { ...r, augment: false });
+    const got = await (
+      net as unknown as { frontEndAsync: (t: unknown, a: unknown) => Promise<{ data: Float32Array }> }
+    ).frontEndAsync(imgs, aug);
+    const moved = new Float32Array(4 * 256);
+    for (let k = 0; k < 4; k++)
+      for (let y = 0; y < 16; y++)
+        for (let x = 0; x < 16; x++) {
+          const ys = y - aug.dy[k];
+          const xs = x - aug.dx[k];
+          if (ys >= 0 && ys < 16 && xs >= 0 && xs < 16)
+            moved[k * 256 + y * 16 + x] = imgs.data[k * 256 + ys * 16 + xs];
+        }
+    const want = await (
+      net as unknown as { frontEndAsync: (t: unknown) => Promise<{ data: Float32Array }> }
+    ).frontEndAsync({ data: moved, shape: [4, 16, 16] });
+    expect(Array.from(got.data)).toEqual(Array.from(want.data));
+    expect(aug.dx.some((d) => d !== 0) || aug.dy.some((d) => d !== 0)).toBe(true);
+    // training with copies runs and is reproducible
+    const fit = () =>
+      new PhaseCollapseNetwork({ ...small, epochs: 2, widths: [4], shift: 1, copies: 2, augment: true }).fit(
+        train.images,
+        train.labels,
+      );
+    const [p, q] = [await fit(), await fit()];
+    expect(JSON.stringify(p.toJSON().arrays) === JSON.stringify(q.toJSON().arrays)).toBe(true);
+    expect(p.options).toMatchObject({ shift: 1, copies: 2, augment: true });
   });
 
   it("Fisher ratios per layer, front-end to logits", async () => {
