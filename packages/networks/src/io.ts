@@ -115,14 +115,26 @@ export async function nodeFs(): Promise<{ fs: NodeFs; path: NodePath } | null> {
   }
 }
 
+/**
+ * A temporary name beside `path`, unique per process and call, so that two runs writing the
+ * same file (a shared cacheDir) never rename each other's half-written file.
+ */
+function tempName(path: string): string {
+  const pid = (globalThis as { process?: { pid?: number } }).process?.pid ?? 0;
+  tempCounter++;
+  return `${path}.${pid}.${tempCounter}.${Math.floor(Math.random() * 1e9)}.tmp`;
+}
+let tempCounter = 0;
+
 /** Writes text atomically (temporary file then rename). */
 export async function writeTextFile(path: string, text: string): Promise<void> {
   const node = await nodeFs();
   if (!node)
     throw new FormatError("Writing files needs Node.js (checkpoints and saveNetwork are Node only).");
   node.fs.mkdirSync(node.path.dirname(path), { recursive: true });
-  node.fs.writeFileSync(`${path}.tmp`, text);
-  node.fs.renameSync(`${path}.tmp`, path);
+  const tmp = tempName(path);
+  node.fs.writeFileSync(tmp, text);
+  node.fs.renameSync(tmp, path);
 }
 
 /** Reads a text file, or undefined when it does not exist. */
@@ -151,6 +163,7 @@ export async function writeBinaryFile(path: string, data: Uint8Array): Promise<v
   const node = await nodeFs();
   if (!node) throw new FormatError("Writing files needs Node.js (cacheDir is Node only).");
   node.fs.mkdirSync(node.path.dirname(path), { recursive: true });
-  node.fs.writeFileSync(`${path}.tmp`, data);
-  node.fs.renameSync(`${path}.tmp`, path);
+  const tmp = tempName(path);
+  node.fs.writeFileSync(tmp, data);
+  node.fs.renameSync(tmp, path);
 }
