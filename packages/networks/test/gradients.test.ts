@@ -119,6 +119,10 @@ describe("gradients against central finite differences (float64)", () => {
     expect(check(istc, randomAct(rng, 3, 6, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
     const y = istc.forward(randomAct(rng, 3, 6, 2, 2), false);
     expect(y.data.every((v) => v >= 0)).toBe(true);
+    // K > 2P: z D^T D is taken as (z D^T) D, in the forward and the backward pass
+    const wide = new ISTC("w", "float64", 3, 10, 4, 0.2);
+    wide.init(rng);
+    expect(check(wide, randomAct(rng, 3, 3, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
   });
 
   it("tight frame with ReLU and with soft-threshold; re-orthogonalisation gives F^T F = I", () => {

@@ -15,6 +15,8 @@ import type { Random } from "@scatterkit/core";
  * z_0 = 0, z_n = ReLU(z_{n-1} + c - D^T D z_{n-1} - lambda_n) for n = 1..N; output z_N
  * ([n, P, h, w] -> [n, K, h, w]). Where x = 0 the thresholds are lambda* throughout.
  * Gradients flow to x, D (through c, the Gram matrix and lambda_0's argmax) and lambda*.
+ * The product z D^T D is taken through the Gram matrix G = D^T D when K <= 2P and as
+ * (z D^T) D otherwise (2PK instead of K^2 operations per position; equal up to round-off).
  */
 export class ISTC extends Layer {
   readonly P: number;
@@ -62,8 +64,10 @@ export class ISTC extends Layer {
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
     const lamStar = this.lambda.value[0];
-    const G = zerosLike(D, K * K);
-    gemm(true, false, K, K, P, 1, D, K, D, K, 0, G, K);
+    const factored = K > 2 * P;
+    const G = zerosLike(D, factored ? 0 : K * K);
+    if (!factored) gemm(true, false, K, K, P, 1, D, K, D, K, 0, G, K);
+    const U = factored ? zerosLike(x.data, R * P) : null;
     // position-major layout: one row per (image, position)
     const Xt = zerosLike(x.data, R * P);
     for (let b = 0; b < n; b++) {
@@ -88,7 +92,12 @@ export class ISTC extends Layer {
     const T = zerosLike(x.data, R * K);
     for (let it = 1; it <= N; it++) {
       const a = training || it === 1 ? zerosLike(x.data, R * K) : A[0];
-      if (it > 1) gemm(false, false, R, K, K, 1, Z, K, G, K, 0, T, K);
+      if (it > 1) {
+        if (U) {
+          gemm(false, true, R, P, K, 1, Z, K, D, K, 0, U, P);
+          gemm(false, false, R, K, P, 1, U, P, D, K, 0, T, K);
+        } else gemm(false, false, R, K, K, 1, Z, K, G, K, 0, T, K);
+      }
       const e = it / N;
       for (let r = 0; r < R; r++) {
         const l0 = lam0[r];
@@ -130,7 +139,10 @@ export class ISTC extends Layer {
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
     const lamStar = this.lambda.value[0];
-    const dG = zerosLike(D, K * K);
+    const factored = K > 2 * P;
+    const dG = zerosLike(D, factored ? 0 : K * K);
+    const U = factored ? zerosLike(x.data, R * P) : null;
+    const V = factored ? zerosLike(x.data, R * P) : null;
     const g = zerosLike(x.data, R * K);
     for (let b = 0; b < n; b++) {
       for (let k = 0; k < K; k++) {
@@ -169,9 +181,18 @@ export class ISTC extends Layer {
         const ap = A[it - 2];
         for (let i = 0; i < R * K; i++) Zp[i] = Math.max(ap[i], 0);
         // a_n = z_{n-1} + c - z_{n-1} G - lambda_n (rows)
-        gemm(false, false, R, K, K, 1, dA, K, G, K, 0, T, K);
+        if (U && V) {
+          // G = D^T D taken as (z D^T) D: U = Zp D^T, V = dA D^T
+          gemm(false, true, R, P, K, 1, dA, K, D, K, 0, V, P);
+          gemm(false, false, R, K, P, 1, V, P, D, K, 0, T, K);
+          gemm(false, true, R, P, K, 1, Zp, K, D, K, 0, U, P);
+          gemm(true, false, P, K, R, -1, U, P, dA, K, 1, this.dictionary.grad, K);
+          gemm(true, false, P, K, R, -1, V, P, Zp, K, 1, this.dictionary.grad, K);
+        } else {
+          gemm(false, false, R, K, K, 1, dA, K, G, K, 0, T, K);
+          gemm(true, false, K, K, R, -1, Zp, K, dA, K, 1, dG, K);
+        }
         for (let i = 0; i < R * K; i++) g[i] = dA[i] - T[i];
-        gemm(true, false, K, K, R, -1, Zp, K, dA, K, 1, dG, K);
       }
     }
     // lambda_0 = max_k |c_k|: gradient to the (first) arg max
@@ -192,10 +213,12 @@ export class ISTC extends Layer {
     const dXt = zerosLike(x.data, R * P);
     gemm(false, true, R, P, K, 1, dC, K, D, K, 0, dXt, P);
     gemm(true, false, P, K, R, 1, Xt, P, dC, K, 1, this.dictionary.grad, K);
-    // G = D^T D: dD += D (dG + dG^T)
-    const dGs = zerosLike(D, K * K);
-    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) dGs[i * K + j] = dG[i * K + j] + dG[j * K + i];
-    gemm(false, false, P, K, K, 1, D, K, dGs, K, 1, this.dictionary.grad, K);
+    if (!factored) {
+      // G = D^T D: dD += D (dG + dG^T)
+      const dGs = zerosLike(D, K * K);
+      for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) dGs[i * K + j] = dG[i * K + j] + dG[j * K + i];
+      gemm(false, false, P, K, K, 1, D, K, dGs, K, 1, this.dictionary.grad, K);
+    }
     this.lambda.grad[0] += dLamStar;
     const dx = newAct(x.data, n, P, h, w);
     for (let b = 0; b < n; b++) {
