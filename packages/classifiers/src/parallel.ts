@@ -1,14 +1,16 @@
 /**
- * Multi-threaded evaluation of the softmax objective (Node.js worker_threads): the
- * rows of X are split into contiguous blocks, the calling thread evaluates the first
- * block with the penalty and every worker another block without it, and the partial
- * losses and gradients are summed. Workers run @scatterkit/linalg's WebAssembly kernels
- * (the compiled module is posted to them) with softmaxBlock of objective.ts (its source is
- * shipped), or, without WebAssembly, the very functions of kernels.ts; they are synchronised
- * through Atomics on shared memory, so an evaluation costs no message passing.
+ * Multi-threaded evaluation of the softmax objective on @scatterkit/core's worker pool: the
+ * rows of X are split into contiguous blocks, the calling thread evaluates the first block with
+ * the penalty and every worker another block without it, and the partial losses and gradients
+ * are summed. Workers run @scatterkit/linalg's WebAssembly kernels (the compiled module is
+ * posted to them) with softmaxBlock of objective.ts (its source is shipped), or, without
+ * WebAssembly, the very functions of kernels.ts; they are synchronised through Atomics on
+ * shared memory, so an evaluation costs no message passing. This file holds only that worker
+ * body (the text below) and its call site; spawning, start-up, errors and shutdown are the
+ * pool's.
  * @internal
  */
-import { type FloatArray, ScatterkitError } from "@scatterkit/core";
+import { type FloatArray, ScatterkitError, WorkerPool } from "@scatterkit/core";
 import { compiledKernels } from "@scatterkit/linalg";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
 import { packedSoftmaxObjective, softmaxBlock } from "./objective.js";
@@ -18,13 +20,15 @@ export interface ParallelObjective {
   close: () => Promise<void>;
 }
 
+// Each worker's setup receives its block (shared memory) and returns the request handler; the
+// one request, "loop", evaluates on every Atomics signal (ctrl[0] = 1) until told to stop
+// (ctrl[0] = 2), then answers.
 const WORKER_MAIN = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { x, n, d, k, y, C, theta, out, ctrl } = workerData;
+globalThis.__scatterkitServe(({ x, n, d, k, y, C, theta, out, ctrl }) => {
 const grad = new Float64Array(k * d + k);
 const z = new Float64Array(4 * k);
 const r = new Float64Array(4 * k);
-parentPort.postMessage("ready");
+return () => {
 for (;;) {
   Atomics.wait(ctrl, 0, 0);
   const cmd = Atomics.load(ctrl, 0);
@@ -41,6 +45,9 @@ for (;;) {
   }
   Atomics.notify(ctrl, 1);
 }
+return { value: null };
+};
+});
 `;
 
 // Worker of the WebAssembly route: the rows go into the worker's own instance of
@@ -48,8 +55,7 @@ for (;;) {
 // and even length, then W, G, bias, Z and R blocks), and each evaluation is the fused pass
 // (rowsScores, softmaxBlock, rowsAccT) over blocks of 32 rows.
 const WASM_WORKER_MAIN = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { mod, x, n, d, k, y, C, theta, out, ctrl } = workerData;
+globalThis.__scatterkitServe(({ mod, x, n, d, k, y, C, theta, out, ctrl }) => {
 const f32 = x instanceof Float32Array;
 const es = f32 ? 4 : 8;
 const dp = (d + 3) & ~3, np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
@@ -70,7 +76,7 @@ const scores = f32 ? E.rowsScoresF32 : E.rowsScoresF64;
 const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
 const kd = k * d;
 const gb = new Float64Array(k);
-parentPort.postMessage("ready");
+return () => {
 for (;;) {
   Atomics.wait(ctrl, 0, 0);
   const cmd = Atomics.load(ctrl, 0);
@@ -103,6 +109,9 @@ for (;;) {
   }
   Atomics.notify(ctrl, 1);
 }
+return { value: null };
+};
+});
 `;
 
 /** Shares (or copies into shared memory) rows [s, e) of X. */
@@ -117,8 +126,19 @@ function sharedRows(x: FloatArray, d: number, s: number, e: number): FloatArray 
   return out;
 }
 
+/** Whether this thread may block on Atomics.wait (not a page's main thread). */
+function canBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Builds the parallel objective, or returns null when worker threads are unavailable or
+ * Builds the parallel objective, or returns null when it cannot run here (no shared memory,
+ * a calling thread that may not block, no worker support, a worker that fails to start) or
  * the problem is too small to split (fewer than 8 rows per thread).
  */
 export async function parallelSoftmaxObjective(
@@ -130,15 +150,7 @@ export async function parallelSoftmaxObjective(
   C: number,
   workers: number,
 ): Promise<ParallelObjective | null> {
-  if (typeof SharedArrayBuffer === "undefined" || typeof Atomics === "undefined") return null;
-  let WorkerCtor: typeof import("node:worker_threads").Worker;
-  try {
-    // a computed specifier keeps browser bundlers from trying to resolve the Node module
-    const spec = ["node", "worker_threads"].join(":");
-    WorkerCtor = ((await import(/* @vite-ignore */ spec)) as typeof import("node:worker_threads")).Worker;
-  } catch {
-    return null;
-  }
+  if (typeof SharedArrayBuffer === "undefined" || typeof Atomics === "undefined" || !canBlock()) return null;
   const threads = Math.min(workers, Math.floor(n / 8));
   if (threads < 2) return null;
   const size = Math.ceil(n / threads / 4) * 4;
@@ -154,33 +166,27 @@ export async function parallelSoftmaxObjective(
   const main = mod
     ? WASM_WORKER_MAIN.replace("BLOCK", softmaxBlock.name)
     : WORKER_MAIN.replace("SOFTMAX", softmaxObjective.name);
-  const pool: { worker: InstanceType<typeof WorkerCtor>; ctrl: Int32Array; out: Float64Array }[] = [];
-  try {
-    for (let t = 1; t < bounds.length; t++) {
-      const [s, e] = bounds[t];
-      const ys = new Int32Array(new SharedArrayBuffer((e - s) * 4));
-      ys.set(y.subarray(s, e));
-      const ctrl = new Int32Array(new SharedArrayBuffer(8));
-      const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
-      const worker = new WorkerCtor(`${source}\n${main}`, {
-        eval: true,
-        workerData: { mod, x: sharedRows(x, d, s, e), n: e - s, d, k, y: ys, C, theta, out, ctrl },
-      });
-      pool.push({ worker, ctrl, out });
-    }
-    await Promise.all(
-      pool.map(
-        (p) =>
-          new Promise<void>((resolve, reject) => {
-            p.worker.once("message", () => resolve());
-            p.worker.once("error", reject);
-          }),
-      ),
-    );
-  } catch (err) {
-    await Promise.all(pool.map((p) => p.worker.terminate()));
-    throw err;
-  }
+  const blocks = bounds.slice(1).map(([s, e]) => {
+    const ys = new Int32Array(new SharedArrayBuffer((e - s) * 4));
+    ys.set(y.subarray(s, e));
+    const ctrl = new Int32Array(new SharedArrayBuffer(8));
+    const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
+    return {
+      ctrl,
+      out,
+      init: { mod, x: sharedRows(x, d, s, e), n: e - s, d, k, y: ys, C, theta, out, ctrl },
+    };
+  });
+  const workerPool = await WorkerPool.start({
+    name: "LogisticRegression.fitAsync",
+    source: `${source}\n${main}`,
+    size: blocks.length,
+    init: (i) => ({ data: blocks[i].init }),
+  });
+  if (!workerPool) return null;
+  // each worker enters its evaluation loop; the request answers when close() stops it
+  const loops = blocks.map((_, i) => workerPool.request(i, "loop"));
+  const pool = blocks.map(({ ctrl, out }) => ({ ctrl, out }));
   const [s0, e0] = bounds[0];
   const x0 = x.subarray(s0 * d, e0 * d);
   const y0 = y.subarray(s0, e0);
@@ -213,7 +219,8 @@ export async function parallelSoftmaxObjective(
       Atomics.store(p.ctrl, 0, 2);
       Atomics.notify(p.ctrl, 0);
     }
-    await Promise.all(pool.map((p) => p.worker.terminate()));
+    await Promise.allSettled(loops);
+    await workerPool.dispose();
   };
   return { fg, close };
 }
