@@ -1,12 +1,16 @@
 /**
- * Worker threads for gradient shards (Node only; loaded lazily by `fit` when workers > 1).
- * Each worker imports the built package (dist/index.js next to this module), builds the same
- * network from the model's name and options, and on each task sets the parameters it is sent,
- * runs `runShard` on its shard and returns the gradients. Where workers cannot start (browsers,
- * TypeScript sources under test) the shards run one after the other on the calling thread,
- * with bit-identical results.
+ * Worker threads for gradient shards (Node only; started lazily by `fit` when workers > 1) on
+ * @scatterkit/core's worker pool. This file holds only the task-specific worker body: each
+ * worker imports this package's own build (dist/index.js next to this module, checked by the
+ * name in its package.json, so an application bundle that happens to sit beside a bundled copy
+ * of this module is never run), builds the same network from the model's name and options, and
+ * on each task sets the parameters it is sent, runs `runShard` on its shard and returns the
+ * gradients. Where workers cannot start (browsers, TypeScript sources under test, a bundled
+ * application) the shards run one after the other on the calling thread, with bit-identical
+ * results.
  * @internal
  */
+import { WorkerPool } from "@scatterkit/core";
 import type { ShardPool, ShardResult, ShardTask } from "./shards.js";
 
 declare const __filename: string | undefined;
@@ -21,38 +25,24 @@ export interface PoolSpec {
   classes: number;
 }
 
-interface NodeWorker {
-  postMessage(value: unknown, transfer?: ArrayBuffer[]): void;
-  on(event: string, listener: (value: never) => void): void;
-  terminate(): Promise<number>;
-}
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { readFileSync } = require("node:fs");
-const { fileURLToPath } = require("node:url");
-// Import the entry only when it is this package's own build (never an application bundle that
-// happens to sit beside a bundled copy of this module): its folder's parent holds our package.json.
-let own = false;
-try {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", workerData.url)), "utf8"));
-  own = pkg.name === "@scatterkit/networks";
-} catch {}
-(own ? import(workerData.url) : Promise.reject(new Error("not the package's own build"))).then(
-  (m) => {
-    const shard = m.__networkShardWorker(workerData.spec);
-    parentPort.on("message", (task) => {
-      try {
-        const r = shard(task);
-        parentPort.postMessage(r, [r.grads.buffer]);
-      } catch (e) {
-        parentPort.postMessage({ error: String((e && e.stack) || e) });
-      }
-    });
-    parentPort.postMessage({ ready: true });
-  },
-  (e) => parentPort.postMessage({ fatal: String((e && e.message) || e) }),
-);
+// The worker body (run after core's prelude, which defines __scatterkitServe and `require`
+// is Node's): setup imports the package's own build and returns the shard handler.
+const WORKER_BODY = `
+globalThis.__scatterkitServe(async ({ url, spec }) => {
+  const { readFileSync } = require("node:fs");
+  const { fileURLToPath } = require("node:url");
+  let name;
+  try {
+    name = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", url)), "utf8")).name;
+  } catch {}
+  if (name !== "@scatterkit/networks") throw new Error("not the package's own build: " + url);
+  const m = await import(url);
+  const shard = m.__networkShardWorker(spec);
+  return (task) => {
+    const r = shard(task);
+    return { value: r, transfer: [r.grads.buffer] };
+  };
+});
 `;
 
 /** URL of the built entry (dist/index.js) beside this module, or null (sources, browsers). */
@@ -78,51 +68,15 @@ export async function startShardPool(count: number, spec: PoolSpec): Promise<Sha
   if (!g.process?.versions?.node || count < 1) return null;
   const url = entryUrl();
   if (!url) return null;
-  const name = "node:worker_threads";
-  let wt: { Worker: new (src: string, o: object) => NodeWorker };
-  try {
-    wt = await import(/* @vite-ignore */ name);
-  } catch {
-    return null;
-  }
-  const workers: NodeWorker[] = [];
-  const waiting: ((m: ShardResult & { error?: string }) => void)[][] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: count }, (_, k) => {
-        const w = new wt.Worker(WORKER_SOURCE, { eval: true, workerData: { url, spec } });
-        workers.push(w);
-        waiting.push([]);
-        return new Promise<void>((res, rej) => {
-          let ready = false;
-          w.on("message", (m: never) => {
-            const msg = m as { ready?: boolean; fatal?: string } & ShardResult & { error?: string };
-            if (!ready) {
-              if (msg.ready) {
-                ready = true;
-                res();
-              } else rej(new Error(msg.fatal ?? "worker failed to start"));
-              return;
-            }
-            waiting[k].shift()?.(msg);
-          });
-          w.on("error", (e: never) => rej(e));
-        });
-      }),
-    );
-  } catch {
-    await Promise.all(workers.map((w) => w.terminate()));
-    return null;
-  }
+  const pool = await WorkerPool.start({
+    name: `${spec.model} shard`,
+    source: WORKER_BODY,
+    size: count,
+    init: () => ({ data: { url, spec } }),
+  });
+  if (!pool) return null;
   return {
-    run(k: number, task: ShardTask): Promise<ShardResult> {
-      return new Promise((res, rej) => {
-        waiting[k].push((m) => (m.error ? rej(new Error(m.error)) : res(m)));
-        workers[k].postMessage(task);
-      });
-    },
-    async dispose() {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
+    run: (k: number, task: ShardTask) => pool.request<ShardResult>(k, task),
+    dispose: () => pool.dispose(),
   };
 }
