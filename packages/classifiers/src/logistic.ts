@@ -128,11 +128,12 @@ export class LogisticRegression {
 
   /**
    * Same result as {@link fit} (up to float64 summation order), with each objective
-   * evaluation split over `workers` threads (the calling thread plus workers - 1 Node.js
-   * worker_threads, each on a contiguous block of rows). Rows of X are shared without
-   * copying when X.data lives on a SharedArrayBuffer; otherwise each worker receives a
-   * copy of its own block. Where worker_threads is unavailable (browsers) or workers = 1,
-   * this is fit(X, y). The calling thread blocks while fitting, as with fit.
+   * evaluation split over `workers` threads (the calling thread plus workers - 1 workers of
+   * @scatterkit/core's worker pool, each on a contiguous block of rows). Rows of X are shared
+   * without copying when X.data lives on a SharedArrayBuffer; otherwise each worker receives a
+   * copy of its own block. Where the workers cannot run (no SharedArrayBuffer, a calling
+   * thread that may not block such as a page's main thread, no worker support) or
+   * workers = 1, this is fit(X, y). The calling thread blocks while fitting, as with fit.
    */
   async fitAsync(X: Tensor, y: ArrayLike<number>, options: { workers?: number } = {}): Promise<this> {
     const o = checkOptions("options", options);
