@@ -9,7 +9,8 @@
 import { ParameterError } from "@scatterkit/core";
 import { type FilterBank1D, periodizeFourier } from "@scatterkit/filter-banks";
 import type { FrequencyFilter, FrequencyFilterBank, TimePadding } from "./filters";
-import { type FrequencyPathPlan, kernelHalfWidth, kernelOf, kernelRows, lowpassMatrix } from "./frequency";
+import type { FrequencyPathPlan } from "./frequency";
+import { kernelHalfWidth, kernelOf, kernelRows, lowpassMatrix } from "./kernels-fr";
 import type { JtfsSettings } from "./options";
 
 /** One first-order temporal row n1: U1 = |x ⋆ ψ1| at level k1, S1 = U1 ⋆ φ. */
