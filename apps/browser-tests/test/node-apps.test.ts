@@ -9,6 +9,7 @@ import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { writePageSources } from "../src/pages";
+import { TRAIN_APP_CJS, TRAIN_APP_MJS, type TrainResult } from "../src/train-app";
 
 type Result = {
   f1: number[];
@@ -39,7 +40,7 @@ S.forwardAsync(x).then(async (a) => {
 });
 `;
 
-function runApp(file: string, cwd: string): { result: Result; starts: number; ms: number } {
+function runApp<R = Result>(file: string, cwd: string): { result: R; starts: number; ms: number } {
   const t0 = Date.now();
   const r = spawnSync(process.execPath, [file], {
     cwd,
@@ -109,4 +110,76 @@ describe("forwardAsync in Node.js applications using the packed packages", () =>
       checkWorkers(r.result);
     });
   }
+});
+
+// LogisticRegression.fitAsync and networks' gradient shards run on the same worker pool
+// (@scatterkit/core's src/workers/). fitAsync's worker body is text, so it runs threads in
+// bundled apps too; networks' shard workers import the package's own build, so inside a
+// bundled app (no such build) the shards run on the calling thread: same bits, no re-run.
+describe("classifiers fitAsync and networks worker training in Node.js applications", () => {
+  const src = join(app, "train");
+  const weird = join(dir, "odd #2 %41 50% train", "app");
+  const results: Record<string, TrainResult> = {};
+  beforeAll(() => {
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, "train-app.mjs"), TRAIN_APP_MJS);
+    writeFileSync(join(src, "train-app.cjs"), TRAIN_APP_CJS);
+    mkdirSync(join(weird, ".."), { recursive: true });
+    cpSync(app, weird, { recursive: true });
+  });
+
+  function checkLogistic(r: TrainResult): void {
+    const start = r.events.find((e) => e.event === "start" && e.className === "LogisticRegression.fitAsync");
+    expect(start).toMatchObject({ platform: "node", workers: 1 });
+    expect(
+      r.events.some((e) => e.event === "fallback" && e.className === "LogisticRegression.fitAsync"),
+    ).toBe(false);
+    expect(r.lrRelDiff).toBeLessThan(1e-7); // fitAsync sums the objective in blocks: same optimum as fit
+  }
+
+  for (const format of ["mjs", "cjs"] as const) {
+    it(`${format} from an install path with '#', '%' and spaces: fitAsync and shard workers run threads`, () => {
+      const r = runApp<TrainResult>(join(weird, "train", `train-app.${format}`), join(weird, "train"));
+      expect(r.starts).toBe(1);
+      checkLogistic(r.result);
+      expect(r.result.nnThreads).toBe(1);
+      expect(r.result.events.find((e) => e.className === "sparse-scattering shard")).toMatchObject({
+        event: "start",
+        workers: 1,
+      });
+      results[`plain-${format}`] = r.result;
+    });
+
+    it(`${format} bundled by esbuild for Node.js: returns, never re-runs the app, same bits`, async () => {
+      const out = join(app, `out-train-${format}`, `app.${format}`);
+      await esbuild.build({
+        entryPoints: [join(src, `train-app.${format}`)],
+        bundle: true,
+        platform: "node",
+        format: format === "mjs" ? "esm" : "cjs",
+        outfile: out,
+        logLevel: "silent",
+      });
+      const alone = join(dir, `bundled-train-${format}`);
+      mkdirSync(alone, { recursive: true });
+      execFileSync("cp", [out, alone]);
+      const r = runApp<TrainResult>(join(alone, `app.${format}`), alone);
+      expect(r.starts).toBe(1);
+      checkLogistic(r.result);
+      // no package build beside the bundle: the shards ran on the calling thread
+      expect(r.result.nnThreads).toBe(0);
+      expect(r.result.events.find((e) => e.className === "sparse-scattering shard")?.event).toBe("fallback");
+      results[`bundled-${format}`] = r.result;
+    });
+  }
+
+  it("every run gives the same bits: fitAsync coefficients and trained network, threads or not", () => {
+    const runs = Object.values(results);
+    expect(runs.length).toBe(4);
+    for (const r of runs) {
+      expect(r.lrAsync).toBe(runs[0].lrAsync);
+      expect(r.nn).toBe(runs[0].nn);
+      expect(r.nnLoss).toEqual(runs[0].nnLoss);
+    }
+  });
 });

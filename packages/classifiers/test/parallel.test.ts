@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { LogisticRegression } from "../src/index.js";
 import { blobs, fixture, maxAbs, maxAbsDiff, tensor } from "./helpers.js";
 
@@ -33,4 +33,21 @@ describe("LogisticRegression.fitAsync (worker threads)", () => {
     expect(Array.from(c.coef.data)).toEqual(Array.from(e.coef.data));
     await expect(new LogisticRegression().fitAsync(X, y, { workers: 0 })).rejects.toThrow(/Invalid workers/);
   });
+
+  it("runs on core's worker pool: 3 workers = the calling thread + 2 pool workers, fit's optimum", async () => {
+    const events: { event: string; className?: string; workers?: number }[] = [];
+    (globalThis as { __scatterkitPoolTrace?: unknown }).__scatterkitPoolTrace = (e: (typeof events)[0]) =>
+      events.push(e);
+    const { X, y } = blobs(3, 5, 60, 7, 2);
+    const a = new LogisticRegression({ maxIter: 1000 }).fit(X, y);
+    const b = await new LogisticRegression({ maxIter: 1000 }).fitAsync(X, y, { workers: 3 });
+    expect(events).toEqual([
+      { event: "start", className: "LogisticRegression.fitAsync", workers: 2, platform: "node" },
+    ]);
+    expect(maxAbsDiff(a.coef.data, b.coef.data) / maxAbs(a.coef.data)).toBeLessThan(1e-7);
+  });
+});
+
+afterEach(() => {
+  (globalThis as { __scatterkitPoolTrace?: unknown }).__scatterkitPoolTrace = undefined;
 });

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HarmonicScattering3D } from "../../src/harmonic3d";
-import { type PoolEvent, setPoolSize, setWorkerSource, splitBatch } from "../../src/parallel/pool";
+import {
+  ParallelForward,
+  type PoolEvent,
+  setPoolSize,
+  setWorkerSource,
+  splitBatch,
+} from "../../src/parallel/pool";
 import { Scattering1D } from "../../src/scattering1d";
 import { Scattering2D } from "../../src/scattering2d";
 import { useSourceWorkers } from "./worker-script";
@@ -110,6 +116,30 @@ describe("forwardAsync through the worker pool (workers built from the sources)"
     for (let i = 0; i < whole.length; i++) diff = Math.max(diff, Math.abs(whole[i] - split[i]));
     expect(diff).toBeGreaterThan(0); // images 2 and 3 share an FFT in forward, not in the split
     expect(diff).toBeLessThan(1e-12);
+  });
+
+  it("a worker that cannot build its object: run gives null (caller computes), the worker's error traced", async () => {
+    setPoolSize(2);
+    events.length = 0;
+    const pf = new ParallelForward("NoSuchTransform", () => ({}));
+    const job = {
+      data: new Float64Array(8),
+      batch: 4,
+      inSize: 2,
+      itemShape: [2],
+      outSize: 1,
+      local: () => {
+        throw new Error("not called");
+      },
+    };
+    expect(await pf.run(job)).toBeNull();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ event: "fallback", className: "NoSuchTransform" });
+    expect((events[0] as { reason: string }).reason).toBe(
+      "NoSuchTransform worker: Error: no class NoSuchTransform in the worker script",
+    );
+    await pf.dispose();
+    setPoolSize(undefined);
   });
 
   it("falls back to the calling thread when no worker script is available", async () => {
