@@ -70,7 +70,7 @@ describe("WorkerPool (Node.js worker threads)", () => {
   it("a handler's error rejects that request with its class name and message; the worker keeps serving", async () => {
     const pool = await start(1);
     if (!pool) throw new Error("no pool");
-    const err = await pool.request(0, { op: "throw", arg: 7 }).catch((e) => e);
+    const err = (await pool.request(0, { op: "throw", arg: 7 }).catch((e) => e)) as Error;
     expect(err).toBeInstanceOf(ScatterkitError);
     expect(err.message).toBe("Scaler worker: RangeError: bad op 7");
     expect(await pool.request(0, { op: "async", arg: 1 })).toBe(2);
