@@ -11,7 +11,6 @@ export {
   type ComplexPlan,
   type RealPlan,
   complexPlan,
-  realPlan,
   clearPlanCache,
   isPowerOfTwo,
   nextPowerOfTwo,
@@ -19,6 +18,7 @@ export {
   useSimd,
   initSimd,
 } from "./plan";
+export { realPlan } from "./real-plan";
 export { fft, ifft, rfft, irfft, fftAxis, fftn, ifftn, fft2, ifft2, realToComplex } from "./nd";
 /** @internal */
 export { fftnInPlace } from "./inplace";

@@ -1,5 +1,6 @@
 import { ParameterError, ShapeError, shapeSize } from "@scatterkit/core";
-import { type Complex, checkSize, complexPlan, internalPlan, realPlan } from "./plan";
+import { type Complex, checkSize, complexPlan, internalPlan } from "./plan";
+import { realPlan } from "./real-plan";
 import { WasmEngine, ndInMemory } from "./wasm";
 
 function like(x: Complex, length: number): Complex {
