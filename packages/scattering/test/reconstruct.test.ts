@@ -1,3 +1,4 @@
+import { ParameterError, Random } from "@scatterkit/core";
 import { describe, expect, it } from "vitest";
 import {
   Scattering1D,
@@ -70,5 +71,51 @@ describe("reconstruct: x from S(x0), starting from noise", () => {
     expect(() => reconstruct(S, { data: new Float64Array(3), shape: [3] }, { shape: [64] })).toThrow(
       /target/,
     );
+  });
+});
+
+describe("gaussianNoise: core's seeded Random", () => {
+  it("is Random(seed).normal() value for value: same seed, same values; another seed, others", () => {
+    const a = gaussianNoise(101, 7);
+    const rng = new Random(7);
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBe(rng.normal());
+    expect(gaussianNoise(101, 7)).toEqual(a);
+    expect(gaussianNoise(5, 7)).toEqual(a.subarray(0, 5));
+    const b = gaussianNoise(101, 8);
+    expect(b.some((v, i) => v !== a[i])).toBe(true);
+    expect(gaussianNoise(0, 1).length).toBe(0);
+  });
+
+  it("has the moments of a standard normal (mean, variance, kurtosis, P(|z| < 1)) and uncorrelated neighbours", () => {
+    const n = 40000;
+    const z = gaussianNoise(n, 3);
+    let m1 = 0;
+    for (const v of z) m1 += v / n;
+    let m2 = 0;
+    let m4 = 0;
+    let lag = 0;
+    let inside = 0;
+    for (let i = 0; i < n; i++) {
+      const d = z[i] - m1;
+      m2 += (d * d) / n;
+      m4 += (d * d * d * d) / n;
+      if (i > 0) lag += ((z[i] - m1) * (z[i - 1] - m1)) / (n - 1);
+      if (Math.abs(z[i]) < 1) inside++;
+    }
+    // standard errors at n = 40000: mean 0.005, variance 0.007, kurtosis 0.025, lag-1 0.005, P 0.0023
+    expect(Math.abs(m1)).toBeLessThan(0.025);
+    expect(Math.abs(m2 - 1)).toBeLessThan(0.035);
+    expect(Math.abs(m4 / (m2 * m2) - 3)).toBeLessThan(0.12);
+    expect(Math.abs(lag / m2)).toBeLessThan(0.025);
+    expect(Math.abs(inside / n - 0.6826894921)).toBeLessThan(0.012);
+  });
+
+  it("refuses a seed or a length that is not an integer, naming it", () => {
+    expect(() => gaussianNoise(4, 1.5)).toThrow(ParameterError);
+    expect(() => gaussianNoise(4, 1.5)).toThrow(/seed/);
+    expect(() => gaussianNoise(-1, 1)).toThrow(/\bn\b/);
+    const S = new Scattering1D({ J: 3, shape: 64, Q: 2 });
+    const target = S.forward({ data: gaussianNoise(64, 2), shape: [64] });
+    expect(() => reconstruct(S, target, { shape: [64], seed: 0.5 })).toThrow(/seed/);
   });
 });

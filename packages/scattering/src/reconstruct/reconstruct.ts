@@ -12,7 +12,14 @@
  * The relative error ‖S(x) − S(x0)‖ / ‖S(x0)‖ is recorded at the start and after every iteration.
  * @module
  */
-import { ParameterError, type Tensor, checkInteger, checkNumber, checkTensor } from "@scatterkit/core";
+import {
+  ParameterError,
+  Random,
+  type Tensor,
+  checkInteger,
+  checkNumber,
+  checkTensor,
+} from "@scatterkit/core";
 
 /** A transform with a forward pass and its vector-Jacobian product (vjp). */
 export interface DifferentiableTransform {
@@ -60,24 +67,16 @@ export interface ReconstructResult {
   vjpCalls: number;
 }
 
-/** Gaussian noise from a seeded generator (xorshift32 + Box-Muller). */
+/**
+ * n standard normal values (mean 0, variance 1, independent) drawn from @scatterkit/core's seeded
+ * generator: `new Random(seed)` and n calls of its `normal()`, so the same seed gives the same
+ * values on every platform. `seed` is any integer (ParameterError otherwise); n an integer >= 0.
+ */
 export function gaussianNoise(n: number, seed = 0): Float64Array {
-  let s = (seed ^ 0x9e3779b9) >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return (s + 0.5) / 4294967296;
-  };
+  checkInteger("n", n, 0);
+  const rng = new Random(seed);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(next()));
-    const a = 2 * Math.PI * next();
-    out[i] = r * Math.cos(a);
-    if (i + 1 < n) out[i + 1] = r * Math.sin(a);
-  }
+  for (let i = 0; i < n; i++) out[i] = rng.normal();
   return out;
 }
 
