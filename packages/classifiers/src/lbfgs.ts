@@ -22,6 +22,14 @@ export interface LbfgsOptions {
   precond?: Float64Array;
   /** Called after each iteration; returning false stops the solver (reason "callback"). */
   callback?: (iteration: number, f: number, gradMaxAbs: number) => boolean | undefined;
+  /**
+   * Mixed precision: `fg` given to lbfgs is a fast, slightly inexact evaluation (e.g. float32
+   * products); `refine.fg()` returns the exact one. The solver switches to it, for good, at
+   * the first of: max|g| <= refine.threshold (the gradient nears the fast evaluation's
+   * rounding level), a gradient small enough to stop, a failed line search or a stall.
+   * The switch costs one evaluation; the correction pairs are kept.
+   */
+  refine?: { threshold: number; fg: () => ObjectiveFn };
 }
 
 export interface LbfgsResult {
@@ -32,6 +40,8 @@ export interface LbfgsResult {
   gradMaxAbs: number;
   /** "gtol": gradient small enough; "maxIter"; "precision": no further decrease possible in float64. */
   reason: "gtol" | "maxIter" | "precision" | "callback";
+  /** Iteration at which the solver switched to `refine.fg` (-1: never, or no refine given). */
+  refinedAt: number;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -86,7 +96,10 @@ function maxAbs(a: Float64Array): number {
 }
 
 /** Minimises fg starting from x0 (x0 is not modified). */
-export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): LbfgsResult {
+export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): LbfgsResult {
+  let fg = fgFast;
+  let refined = !opts.refine;
+  let refinedAt = -1;
   const n = x0.length;
   const mem = opts.memory ?? 10;
   const S: Float64Array[] = [];
@@ -97,6 +110,18 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
   let g = new Float64Array(n);
   let f = fg(x, g);
   let evaluations = 1;
+  // switches to the exact objective: re-evaluates f and g at x, restarts the stall guard
+  const refine = (): void => {
+    if (refined || !opts.refine) return;
+    refined = true;
+    refinedAt = iterations;
+    fg = opts.refine.fg();
+    f = fg(x, g);
+    evaluations++;
+    stallG = Infinity;
+    stallF = f;
+    stallIter = iterations;
+  };
   const p = new Float64Array(n);
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
@@ -122,7 +147,11 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
   };
 
   while (true) {
-    const gmax = maxAbs(g);
+    let gmax = maxAbs(g);
+    if (!refined && (gmax <= (opts.refine as { threshold: number }).threshold || gmax <= opts.gtol(x))) {
+      refine();
+      gmax = maxAbs(g);
+    }
     if (gmax <= opts.gtol(x)) {
       reason = "gtol";
       break;
@@ -274,6 +303,10 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
       a *= 2;
     }
     if (accepted < 0) {
+      if (!refined) {
+        refine();
+        continue;
+      }
       reason = "precision";
       break;
     }
@@ -308,15 +341,18 @@ export function lbfgs(fg: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions): Lb
       stallF = f;
       stallIter = iterations;
     } else if (iterations - stallIter >= STALL) {
-      reason = "precision";
-      break;
+      if (!refined) refine();
+      else {
+        reason = "precision";
+        break;
+      }
     }
     if (opts.callback && opts.callback(iterations, f, maxAbs(g)) === false) {
       reason = "callback";
       break;
     }
   }
-  return { x, f, iterations, evaluations, gradMaxAbs: maxAbs(g), reason };
+  return { x, f, iterations, evaluations, gradMaxAbs: maxAbs(g), reason, refinedAt };
 }
 
 /** Minimiser of the cubic through (a, fa, da) and (b, fb, db); NaN when undefined. */

@@ -5,7 +5,7 @@
  * @internal
  */
 import type { FloatArray } from "@scatterkit/core";
-import { PackedRows, type RowBlockFn } from "@scatterkit/linalg";
+import { PackedRows, type RowBlockFn, type RowProducts } from "@scatterkit/linalg";
 
 /**
  * Softmax residuals of one block of rows: for q < count, with z the block's scores
@@ -51,7 +51,9 @@ export function softmaxBlock(
  * Objective and gradient at theta = [W (k*d) | b (k)], as softmaxObjective of kernels.ts:
  * f = C sum_i (lse(z_i) - z_{i,y_i}) + 0.5 ||W||^2 (penalty false: without the 0.5||W||^2
  * term and W in the gradient), z_i = W x_i + b; grad_W = C (P - Y)^T X (+ W), grad_b = C (P - Y)^T 1.
- * Returns null when X does not fit in kernel memory (the caller then uses softmaxObjective).
+ * Float32 X: products as PackedRows' `products` ("float32" by default: float32 products,
+ * float64 accumulation; "float64": exact products). Returns null when X does not fit in
+ * kernel memory (the caller then uses softmaxObjective).
  * @internal
  */
 export function packedSoftmaxObjective(
@@ -62,7 +64,31 @@ export function packedSoftmaxObjective(
   y: Int32Array,
   C: number,
   penalty = true,
+  products: RowProducts = "float32",
 ): ((theta: Float64Array, grad: Float64Array) => number) | null {
+  const pair = packedSoftmaxObjectives(x, n, d, k, y, C, penalty);
+  if (!pair) return null;
+  return products === "float64" ? pair.exact : pair.fast;
+}
+
+/**
+ * The two objectives of {@link packedSoftmaxObjective} on one copy of X: `fast` (float32
+ * products when X is float32) and `exact` (float64 products); the same function twice for
+ * float64 X. Null when X does not fit in kernel memory.
+ * @internal
+ */
+export function packedSoftmaxObjectives(
+  x: FloatArray,
+  n: number,
+  d: number,
+  k: number,
+  y: Int32Array,
+  C: number,
+  penalty = true,
+): {
+  fast: (theta: Float64Array, grad: Float64Array) => number;
+  exact: (theta: Float64Array, grad: Float64Array) => number;
+} | null {
   let rows: PackedRows;
   try {
     rows = new PackedRows({ data: x, shape: [n, d] });
@@ -73,7 +99,8 @@ export function packedSoftmaxObjective(
   const kd = k * d;
   const gb = new Float64Array(k);
   const block: RowBlockFn = (z, r, row0, count, lp) => softmaxBlock(z, r, row0, count, lp, k, y, C, gb);
-  return (theta, grad) => {
+  const make = (products: RowProducts) => (theta: Float64Array, grad: Float64Array) => {
+    rows.products = products;
     gb.fill(0);
     const W = theta.subarray(0, kd);
     const loss = rows.pass(W, k, theta.subarray(kd, kd + k), block, grad);
@@ -88,4 +115,9 @@ export function packedSoftmaxObjective(
     for (let c = 0; c < k; c++) grad[kd + c] = gb[c];
     return f + C * loss;
   };
+  if (rows.dtype === "float64") {
+    const both = make("float64");
+    return { fast: both, exact: both };
+  }
+  return { fast: make("float32"), exact: make("float64") };
 }

@@ -29,7 +29,7 @@ describe("packedSoftmaxObjective", () => {
         [101, 130, 7],
       ]) {
         const { x, y, theta } = data(n, d, k, f32, n * d + k);
-        const fg = packedSoftmaxObjective(x, n, d, k, y, 0.7);
+        const fg = packedSoftmaxObjective(x, n, d, k, y, 0.7, true, "float64");
         expect(fg).not.toBeNull();
         const g1 = new Float64Array(k * d + k);
         const g2 = new Float64Array(k * d + k);
@@ -55,6 +55,50 @@ describe("packedSoftmaxObjective", () => {
         }
         expect(diff).toBeLessThan(1e-12 * gmax);
       }
+    }
+  });
+
+  it("float32 products (the default for float32 X) stay within their rounding bound of float64 products", () => {
+    // each product x fl32(w) (or fl32(r) x) has relative error <= 2^-23 and at most 8 of them
+    // are summed in float32: |error of z_ic| <= 2^-20 sum_j |x_ij w_cj| =: e_i, and
+    // |error of G_cj| <= 2^-21 C sum_i |x_ij| + C sum_i e_i |x_ij| (|dr/dz| <= C)
+    for (const [n, d, k] of [
+      [7, 33, 3],
+      [37, 5, 10],
+      [101, 130, 7],
+      [64, 301, 10],
+    ]) {
+      const { x, y, theta } = data(n, d, k, true, n + d + k);
+      const C = 0.7;
+      const fast = packedSoftmaxObjective(x, n, d, k, y, C)!;
+      const exact = packedSoftmaxObjective(x, n, d, k, y, C, true, "float64")!;
+      const g1 = new Float64Array(k * d + k);
+      const g2 = new Float64Array(k * d + k);
+      const f1 = fast(theta, g1);
+      const f2 = exact(theta, g2);
+      const e = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let m = 0;
+        for (let c = 0; c < k; c++) {
+          let s = 0;
+          for (let j = 0; j < d; j++) s += Math.abs(x[i * d + j] * theta[c * d + j]);
+          m = Math.max(m, s);
+        }
+        e[i] = 2 ** -20 * m;
+      }
+      let fBound = 0;
+      for (let i = 0; i < n; i++) fBound += 2 * C * e[i];
+      expect(Math.abs(f1 - f2)).toBeLessThanOrEqual(fBound + 1e-12 * Math.abs(f2));
+      let differs = false;
+      for (let c = 0; c < k; c++) {
+        for (let j = 0; j < d; j++) {
+          let b = 0;
+          for (let i = 0; i < n; i++) b += Math.abs(x[i * d + j]) * (2 ** -21 * C + C * e[i]);
+          expect(Math.abs(g1[c * d + j] - g2[c * d + j])).toBeLessThanOrEqual(b + 1e-12);
+          if (g1[c * d + j] !== g2[c * d + j]) differs = true;
+        }
+      }
+      expect(differs, "the float32 products ran").toBe(true);
     }
   });
 

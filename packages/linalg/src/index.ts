@@ -9,5 +9,5 @@ export { gemv } from "./gemv.js";
 export { gram, syrk } from "./syrk.js";
 export { rowLogSumExp, rowMax, rowSums } from "./reduce.js";
 export { matmul } from "./matmul.js";
-export { PackedRows, type RowBlockFn } from "./rows.js";
+export { PackedRows, type RowBlockFn, type RowProducts } from "./rows.js";
 export { compiledKernels, getEngineName, setEngine } from "./engine.js";

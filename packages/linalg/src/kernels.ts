@@ -5,6 +5,7 @@
  * @internal
  */
 import { KernelModule, type WasmBody, defineKernel } from "@scatterkit/core";
+import { rowsAccTF32, rowsScoresF32 } from "./rows-f32.js";
 
 /** Rows of the register tile. @internal */
 export const MR = 4;
@@ -492,16 +493,18 @@ function rowsAccT<const N extends string>(name: N, t: RowsType) {
 /** Row-block kernels (X resident in module memory, see PackedRows). @internal */
 export const rowsScoresF64 = rowsScores("rowsScoresF64", "f64");
 /** @internal */
-export const rowsScoresF32 = rowsScores("rowsScoresF32", "f32");
-/** @internal */
 export const rowsAccTF64 = rowsAccT("rowsAccTF64", "f64");
+/** Float32 X with float64 products (each float32 entry promoted; PackedRows products "float64"). @internal */
+export const rowsScoresF32Exact = rowsScores("rowsScoresF32Exact", "f32");
 /** @internal */
-export const rowsAccTF32 = rowsAccT("rowsAccTF32", "f32");
+export const rowsAccTF32Exact = rowsAccT("rowsAccTF32Exact", "f32");
+/** The float32-product row kernels (rows-f32.ts; PackedRows products "float32"). @internal */
+export { rowsScoresF32, rowsAccTF32 } from "./rows-f32.js";
 
 /** The module of linalg's kernels (memory imported as env.mem). @internal */
 export const linalgModule = new KernelModule(
   "linalg",
-  [gemmBlock, rowsScoresF64, rowsScoresF32, rowsAccTF64, rowsAccTF32] as const,
+  [gemmBlock, rowsScoresF64, rowsScoresF32, rowsAccTF64, rowsAccTF32, rowsScoresF32Exact, rowsAccTF32Exact] as const,
   {
     import: { module: "env", name: "mem" },
     min: 1,

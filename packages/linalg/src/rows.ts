@@ -23,11 +23,14 @@ type Kernels = ReturnType<typeof linalgModule.bindTwins>;
  */
 export type RowBlockFn = (z: Float64Array, r: Float64Array, row0: number, rows: number, lp: number) => number;
 
+/** Arithmetic of the products of a float32 X (see {@link PackedRows.products}). */
+export type RowProducts = "float32" | "float64";
+
 /**
  * A data matrix X [n, d] held in kernel memory (WebAssembly memory when the SIMD engine
  * runs, else a plain buffer; the same bits either way), rows padded to a multiple of 4 and
- * to a length that is a multiple of 4 with zeros. Float32 X stays float32 (half the memory traffic); every
- * product is computed in float64 (float32 entries are exact in float64).
+ * to a length that is a multiple of 4 with zeros. Float32 X stays float32 (half the memory
+ * traffic). Float64 X: every product in float64. Float32 X: see {@link products}.
  */
 export class PackedRows {
   /** Rows of X. */
@@ -38,6 +41,14 @@ export class PackedRows {
   readonly dtype: "float32" | "float64";
   /** "wasm-simd" or "typescript". */
   readonly engine: string;
+  /**
+   * Products of a float32 X (ignored for float64 X, always float64), switchable between
+   * calls. "float32" (default): x fl32(w) rounded to float32, four lanes per SIMD operation,
+   * at most 8 (scores) or 4 (transposed product) such products summed in float32, then
+   * accumulated in float64: about twice the speed, each product with a relative error of
+   * at most 2^-23. "float64": the float32 entries promoted, products and sums in float64.
+   */
+  products: RowProducts = "float32";
   private readonly dp: number;
   private readonly np: number;
   private readonly xBytes: number;
@@ -54,9 +65,9 @@ export class PackedRows {
 
   /**
    * Copies X (row-major [n, d]: `data` with `shape` [n, d], any Float32Array or
-   * Float64Array) into kernel memory.
+   * Float64Array) into kernel memory; `options.products` sets {@link products}.
    */
-  constructor(X: { data: FloatArray; shape: readonly number[] }) {
+  constructor(X: { data: FloatArray; shape: readonly number[] }, options: { products?: RowProducts } = {}) {
     if (typeof X !== "object" || X === null || !isFloatArray(X.data)) {
       throw new ParameterError("X", X, "a Tensor { data: Float32Array | Float64Array, shape: [n, d] }");
     }
@@ -66,6 +77,12 @@ export class PackedRows {
     const d = checkInteger("X.shape[1]", X.shape[1], 1);
     if (X.data.length !== n * d) {
       throw new ShapeError("X.shape", X.shape, `a shape whose product equals data.length (${X.data.length})`);
+    }
+    if (options.products !== undefined) {
+      if (options.products !== "float32" && options.products !== "float64") {
+        throw new ParameterError("products", options.products, '"float32" or "float64"');
+      }
+      this.products = options.products;
     }
     this.n = n;
     this.d = d;
@@ -164,7 +181,8 @@ export class PackedRows {
     dp: number,
   ) => void {
     const k = this.kernels as unknown as Record<string, (...a: unknown[]) => void>;
-    return (this.dtype === "float32" ? k.rowsScoresF32 : k.rowsScoresF64) as never;
+    if (this.dtype === "float64") return k.rowsScoresF64 as never;
+    return (this.products === "float64" ? k.rowsScoresF32Exact : k.rowsScoresF32) as never;
   }
 
   private accKernel(): (
@@ -176,12 +194,14 @@ export class PackedRows {
     dp: number,
   ) => void {
     const k = this.kernels as unknown as Record<string, (...a: unknown[]) => void>;
-    return (this.dtype === "float32" ? k.rowsAccTF32 : k.rowsAccTF64) as never;
+    if (this.dtype === "float64") return k.rowsAccTF64 as never;
+    return (this.products === "float64" ? k.rowsAccTF32Exact : k.rowsAccTF32) as never;
   }
 
   /**
-   * Scores Z = X W^T + 1 b^T: out[i l + c] = sum_j X[i, j] W[c, j] + b[c] (float64; the sum
-   * over j taken as (even-j sum + odd-j sum), each sequential) for W [l, d] row-major and
+   * Scores Z = X W^T + 1 b^T: out[i l + c] = sum_j X[i, j] W[c, j] + b[c] (float64 products:
+   * the sum over j taken as (even-j sum + odd-j sum), each sequential; float32 products: see
+   * {@link products} and the rowsScoresF32 kernel) for W [l, d] row-major and
    * bias b [l] (or null for 0). Writes `out` ([n, l], allocated when omitted) and returns it.
    */
   scores(W: Float64Array, l: number, bias: Float64Array | null = null, out?: Float64Array): Float64Array {
@@ -203,8 +223,9 @@ export class PackedRows {
   }
 
   /**
-   * Transposed product G = R^T X: out[c d + j] = sum_i R[i, c] X[i, j] (float64, rows taken
-   * four at a time in order) for R [n, l] row-major. Writes `out` ([l, d], allocated when
+   * Transposed product G = R^T X: out[c d + j] = sum_i R[i, c] X[i, j] (rows taken four at
+   * a time in order, each four-row sum in float64, or in float32 with float32 products, see
+   * {@link products}; G accumulated in float64) for R [n, l] row-major. Writes `out` ([l, d], allocated when
    * omitted) and returns it.
    */
   transposeTimes(R: Float64Array, l: number, out?: Float64Array): Float64Array {

@@ -29,7 +29,14 @@ function naiveRtX(x: ArrayLike<number>, n: number, d: number, r: Float64Array, l
 describe.each(["typescript", "auto"] as const)("PackedRows (engine %s)", (engine) => {
   it("scores, transposeTimes and the fused pass match naive loops on odd shapes", () => {
     setEngine(engine);
-    for (const f32 of [false, true]) {
+    for (const [f32, products] of [
+      [false, "float64"],
+      [true, "float64"],
+      [true, "float32"],
+    ] as const) {
+      // float32 products: each x fl32(w) with relative error <= 2^-23, at most 8 summed in
+      // float32 (scores; 4 in the transposed product) before float64 accumulation
+      const single = products === "float32";
       for (const [n, d, l] of [
         [1, 1, 1],
         [7, 33, 3],
@@ -37,17 +44,29 @@ describe.each(["typescript", "auto"] as const)("PackedRows (engine %s)", (engine
         [101, 300, 10],
       ]) {
         const x = randomArray(n * d, f32, n + d);
-        const P = new PackedRows({ data: x, shape: [n, d] });
+        const P = new PackedRows({ data: x, shape: [n, d] }, { products });
+        expect(P.products).toBe(products);
         expect(P.engine).toBe(engine === "typescript" ? "typescript" : "wasm-simd");
         const w = randomArray(l * d, false, 3) as Float64Array;
         const b = randomArray(l, false, 4) as Float64Array;
         const z = P.scores(w, l, b);
         const zw = naiveScores(x, n, d, w, l, b);
-        for (let q = 0; q < z.length; q++) expect(Math.abs(z[q] - zw[q])).toBeLessThan(1e-13 * d);
+        const zAbs = naiveScores(
+          x.map(Math.abs),
+          n,
+          d,
+          w.map(Math.abs),
+          l,
+          new Float64Array(l),
+        );
+        for (let q = 0; q < z.length; q++)
+          expect(Math.abs(z[q] - zw[q])).toBeLessThan(single ? 2 ** -20 * zAbs[q] + 1e-13 : 1e-13 * d);
         const r = randomArray(n * l, false, 5) as Float64Array;
         const g = P.transposeTimes(r, l);
         const gw = naiveRtX(x, n, d, r, l);
-        for (let q = 0; q < g.length; q++) expect(Math.abs(g[q] - gw[q])).toBeLessThan(1e-13 * n);
+        const gAbs = naiveRtX(x.map(Math.abs), n, d, r.map(Math.abs), l);
+        for (let q = 0; q < g.length; q++)
+          expect(Math.abs(g[q] - gw[q])).toBeLessThan(single ? 2 ** -21 * gAbs[q] + 1e-13 : 1e-13 * n);
         // fused pass: r = 2 z (so G = 2 Z^T X) and the returned total = sum z
         const grad = new Float64Array(l * d);
         const total = P.pass(
@@ -73,8 +92,13 @@ describe.each(["typescript", "auto"] as const)("PackedRows (engine %s)", (engine
           z.map((v) => 2 * v),
           l,
         );
-        for (let q = 0; q < grad.length; q++) expect(Math.abs(grad[q] - g2[q])).toBeLessThan(1e-12 * n * d);
-        expect(Math.abs(total - zw.reduce((a, v) => a + v, 0))).toBeLessThan(1e-9 * n * l);
+        const g2Abs = naiveRtX(x.map(Math.abs), n, d, z.map((v) => 2 * Math.abs(v)), l);
+        for (let q = 0; q < grad.length; q++)
+          expect(Math.abs(grad[q] - g2[q])).toBeLessThan(single ? 2 ** -21 * g2Abs[q] + 1e-12 : 1e-12 * n * d);
+        const zAbsSum = zAbs.reduce((a, v) => a + v, 0);
+        expect(Math.abs(total - zw.reduce((a, v) => a + v, 0))).toBeLessThan(
+          single ? 2 ** -20 * zAbsSum + 1e-9 * n * l : 1e-9 * n * l,
+        );
       }
     }
   });
@@ -108,5 +132,8 @@ describe("PackedRows engines", () => {
     expect(() => new PackedRows({ data: new Float64Array(6), shape: [2, 2] })).toThrow(/Invalid X.shape/);
     const P = new PackedRows({ data: new Float64Array(6), shape: [2, 3] });
     expect(() => P.scores(new Float64Array(5), 2)).toThrow(/Invalid W: .*at least 6 entries/);
+    expect(() => new PackedRows({ data: new Float32Array(6), shape: [2, 3] }, { products: "half" as never })).toThrow(
+      /Invalid products: .*"float32" or "float64"/,
+    );
   });
 });

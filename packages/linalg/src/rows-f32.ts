@@ -1,0 +1,299 @@
+/**
+ * The row-block kernels of PackedRows for float32 X: float32 products (f32x4, four lanes
+ * per SIMD operation instead of f64x2's two) whose short float32 partial sums are promoted
+ * to float64 and accumulated there. Same parameters as the float64 kernels of kernels.ts
+ * (the float64 factors W and R are rounded to float32 inside the kernel), so callers need
+ * no float32 copy of them.
+ *
+ * Accuracy: each product x w is the float32 rounding of x fl32(w) (relative error <= 2^-24
+ * twice); at most 8 products (scores) or 4 (transposed product) are summed in float32
+ * before a float64 addition, so the error does not grow with the length of the sum as a
+ * plain float32 dot product's does.
+ * @internal
+ */
+import { type WasmBody, defineKernel } from "@scatterkit/core";
+
+/** Columns summed in float32 before each float64 addition in the scores kernel (8 trips of 4). */
+export const F32_CHUNK = 32;
+/** Columns of G per pass of the transposed product (as kernels.ts's ROWS_JC). */
+const JC = 256;
+
+/** Byte pattern of i8x16.shuffle taking the low 8 bytes of a, then the low 8 bytes of b. */
+const LOW_LOW = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+/** Byte pattern moving lanes 2, 3 of an f32x4 to lanes 0, 1. */
+const HIGH_TO_LOW = [8, 9, 10, 11, 12, 13, 14, 15, 8, 9, 10, 11, 12, 13, 14, 15];
+
+const fr = Math.fround;
+
+/** Pushes the f32x4 (fl32(w[0]), .., fl32(w[3])) of the four doubles at the address in local `ptr`. */
+function demote4(f: WasmBody, ptr: number): void {
+  f.get(ptr).load(0).op("f32x4.demote_f64x2_zero");
+  f.get(ptr).load(16).op("f32x4.demote_f64x2_zero");
+  f.op("i8x16.shuffle", ...LOW_LOW);
+}
+
+/** acc64 = (acc64 + promote(a[0], a[1])) + promote(a[2], a[3]) for the f32x4 local `a`. */
+function addPromoted(f: WasmBody, acc64: number, a: number): void {
+  f.get(acc64).get(a).op("f64x2.promote_low_f32x4").add();
+  f.get(a).get(a).op("i8x16.shuffle", ...HIGH_TO_LOW).op("f64x2.promote_low_f32x4").add();
+  f.set(acc64);
+}
+
+/**
+ * Scores of a block of rows, float32 products:
+ *   z[q l + c] = (s0 + s1) + bias[c],   q < nb (multiple of 4), c < l (even), dp % 4 == 0,
+ * where, over chunks of 32 columns j0 = 0, 32, ..: a_t = sum in float32, in order, of
+ * fl32(x[q dp + j] fl32(w[c dp + j])) for j = j0 + t, j0 + t + 4, .. < min(j0 + 32, dp)
+ * (t = 0..3), then s0 = (s0 + a_0) + a_2 and s1 = (s1 + a_1) + a_3 in float64.
+ * Tile: 4 rows x 2 classes.
+ */
+export const rowsScoresF32 = defineKernel({
+  name: "rowsScoresF32",
+  doc: "z[q l + c] = (s0 + s1) + bias[c]; per 32-column chunk, float32 lane sums a_t of fl32(x[q dp + j] fl32(w[c dp + j])), j = t mod 4, then s0 = (s0 + a0) + a2, s1 = (s1 + a1) + a3 in float64; nb % 4 == 0, l even, dp % 4 == 0",
+  params: ["x: f32[]", "w: f64[]", "bias: f64[]", "z: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
+  wasm: (f, p) => {
+    const [q, c, rowBytes, end, chunkEnd, wa, wb, zr] = f.declare(8, "i32");
+    const xp = f.declare(4, "i32");
+    const acc = f.declare(8, "v128");
+    const a32 = f.declare(8, "v128");
+    const [va, vb, xv] = f.declare(3, "v128");
+    f.get(p.dp).i32(2).op("i32.shl").set(rowBytes);
+    f.i32(0).set(q);
+    f.loopWhileLess(q, p.nb, () => {
+      f.i32(0).set(c);
+      f.loopWhileLess(c, p.l, () => {
+        for (const v of acc) f.f64x2(0, 0).set(v);
+        f.get(p.x).get(q).get(rowBytes).op("i32.mul").op("i32.add").set(xp[0]);
+        for (let i = 1; i < 4; i++)
+          f.get(xp[i - 1])
+            .get(rowBytes)
+            .op("i32.add")
+            .set(xp[i]);
+        f.get(xp[0]).get(rowBytes).op("i32.add").set(end);
+        f.get(p.w).get(c).get(p.dp).op("i32.mul").i32(3).op("i32.shl").op("i32.add").set(wa);
+        f.get(wa).get(p.dp).i32(3).op("i32.shl").op("i32.add").set(wb);
+        f.loopWhileLess(xp[0], end, () => {
+          // chunkEnd = min(xp0 + 32 floats, end)
+          f.get(xp[0]).i32(4 * F32_CHUNK).op("i32.add").set(chunkEnd);
+          f.get(chunkEnd)
+            .get(end)
+            .op("i32.gt_u")
+            .ifElse(() => {
+              f.get(end).set(chunkEnd);
+            });
+          for (const v of a32) f.f64x2(0, 0).set(v);
+          f.loopWhileLess(xp[0], chunkEnd, () => {
+            demote4(f, wa);
+            f.set(va);
+            demote4(f, wb);
+            f.set(vb);
+            for (let i = 0; i < 4; i++) {
+              f.get(xp[i]).load(0, 2).set(xv);
+              f.get(a32[2 * i])
+                .get(xv)
+                .get(va)
+                .op("f32x4.mul")
+                .op("f32x4.add")
+                .set(a32[2 * i]);
+              f.get(a32[2 * i + 1])
+                .get(xv)
+                .get(vb)
+                .op("f32x4.mul")
+                .op("f32x4.add")
+                .set(a32[2 * i + 1]);
+              f.inc(xp[i], 16);
+            }
+            f.inc(wa, 32).inc(wb, 32);
+          });
+          for (let k = 0; k < 8; k++) addPromoted(f, acc[k], a32[k]);
+        });
+        // zr = z + (q l + c) * 8
+        f.get(p.z).get(q).get(p.l).op("i32.mul").get(c).op("i32.add").i32(3).op("i32.shl").op("i32.add").set(zr);
+        for (let i = 0; i < 4; i++) {
+          for (let h = 0; h < 2; h++) {
+            const a = acc[2 * i + h];
+            f.get(zr);
+            f.get(a).op("f64x2.extract_lane", 0).get(a).op("f64x2.extract_lane", 1).op("f64.add");
+            f.get(p.bias)
+              .get(c)
+              .i32(3)
+              .op("i32.shl")
+              .op("i32.add")
+              .op("f64.load", 3, 8 * h)
+              .op("f64.add");
+            f.op("f64.store", 3, 8 * h);
+          }
+          if (i < 3) f.get(zr).get(p.l).i32(3).op("i32.shl").op("i32.add").set(zr);
+        }
+        f.inc(c, 2);
+      });
+      f.inc(q, 4);
+    });
+  },
+  ts: (
+    _m,
+    x: Float32Array,
+    w: Float64Array,
+    bias: Float64Array,
+    z: Float64Array,
+    nb: number,
+    l: number,
+    dp: number,
+  ) => {
+    for (let q = 0; q < nb; q++) {
+      const xo = q * dp;
+      for (let c = 0; c < l; c++) {
+        const wo = c * dp;
+        let s0 = 0;
+        let s1 = 0;
+        for (let j0 = 0; j0 < dp; j0 += F32_CHUNK) {
+          const je = Math.min(j0 + F32_CHUNK, dp);
+          let a0 = 0;
+          let a1 = 0;
+          let a2 = 0;
+          let a3 = 0;
+          for (let j = j0; j < je; j += 4) {
+            a0 = fr(a0 + fr(x[xo + j] * fr(w[wo + j])));
+            a1 = fr(a1 + fr(x[xo + j + 1] * fr(w[wo + j + 1])));
+            a2 = fr(a2 + fr(x[xo + j + 2] * fr(w[wo + j + 2])));
+            a3 = fr(a3 + fr(x[xo + j + 3] * fr(w[wo + j + 3])));
+          }
+          s0 = s0 + a0 + a2;
+          s1 = s1 + a1 + a3;
+        }
+        z[q * l + c] = s0 + s1 + bias[c];
+      }
+    }
+  },
+  sample: (s) => {
+    const nb = 4 * s.int(1, 3);
+    const l = 2 * s.int(1, 3);
+    const dp = 4 * s.int(1, 40);
+    return [s.f32(nb * dp), s.f64(l * dp), s.f64(l), s.f64(nb * l), nb, l, dp] as never;
+  },
+});
+
+/**
+ * Transposed product of a block of rows, float32 products:
+ *   g[c dp + j] = g[c dp + j] + fl32(fl32(fl32(p0 + p1) + p2) + p3),  p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]),
+ * for each quad of rows q = 0, 4, .. < nb in turn (columns in chunks of 256), c < l, j < dp
+ * (the four-row sum in float32, its addition to g in float64). Needs nb % 4 == 0, l even,
+ * dp % 4 == 0. Tile: 4 rows x 2 classes.
+ */
+export const rowsAccTF32 = defineKernel({
+  name: "rowsAccTF32",
+  doc: "g[c dp + j] += fl32(fl32(fl32(p0 + p1) + p2) + p3), p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]), row quads in order; nb % 4 == 0, l even, dp % 4 == 0",
+  params: ["x: f32[]", "r: f64[]", "g: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
+  wasm: (f, p) => {
+    const [j0, jEnd, q, c, rowBytes, ga, gb, gEnd, rr, rowG] = f.declare(10, "i32");
+    const xp = f.declare(4, "i32");
+    const ra = f.declare(4, "v128");
+    const rb = f.declare(4, "v128");
+    const xv = f.declare(4, "v128");
+    const [ta, tb] = f.declare(2, "v128");
+    f.get(p.dp).i32(2).op("i32.shl").set(rowBytes);
+    f.get(p.dp).i32(3).op("i32.shl").set(rowG);
+    f.i32(0).set(j0);
+    f.loopWhileLess(j0, p.dp, () => {
+      f.get(j0).i32(JC).op("i32.add").set(jEnd);
+      f.get(jEnd)
+        .get(p.dp)
+        .op("i32.gt_u")
+        .ifElse(() => {
+          f.get(p.dp).set(jEnd);
+        });
+      f.i32(0).set(q);
+      f.loopWhileLess(q, p.nb, () => {
+        f.i32(0).set(c);
+        f.loopWhileLess(c, p.l, () => {
+          // rr = r + (q l + c) * 8; splats of fl32(r) for rows q..q+3, classes c, c+1
+          f.get(p.r).get(q).get(p.l).op("i32.mul").get(c).op("i32.add").i32(3).op("i32.shl").op("i32.add").set(rr);
+          for (let i = 0; i < 4; i++) {
+            f.get(rr).op("f64.load", 3, 0).op("f32.demote_f64").op("f32x4.splat").set(ra[i]);
+            f.get(rr).op("f64.load", 3, 8).op("f32.demote_f64").op("f32x4.splat").set(rb[i]);
+            if (i < 3) f.get(rr).get(p.l).i32(3).op("i32.shl").op("i32.add").set(rr);
+          }
+          f.get(p.x)
+            .get(q)
+            .get(rowBytes)
+            .op("i32.mul")
+            .op("i32.add")
+            .get(j0)
+            .i32(2)
+            .op("i32.shl")
+            .op("i32.add")
+            .set(xp[0]);
+          for (let i = 1; i < 4; i++)
+            f.get(xp[i - 1])
+              .get(rowBytes)
+              .op("i32.add")
+              .set(xp[i]);
+          f.get(p.g).get(c).get(rowG).op("i32.mul").op("i32.add").get(j0).i32(3).op("i32.shl").op("i32.add").set(ga);
+          f.get(ga).get(rowG).op("i32.add").set(gb);
+          f.get(ga).get(jEnd).get(j0).op("i32.sub").i32(3).op("i32.shl").op("i32.add").set(gEnd);
+          // four columns per trip
+          f.loopWhileLess(ga, gEnd, () => {
+            for (let i = 0; i < 4; i++) f.get(xp[i]).load(0, 2).set(xv[i]);
+            f.get(ra[0]).get(xv[0]).op("f32x4.mul").set(ta);
+            f.get(rb[0]).get(xv[0]).op("f32x4.mul").set(tb);
+            for (let i = 1; i < 4; i++) {
+              f.get(ta).get(ra[i]).get(xv[i]).op("f32x4.mul").op("f32x4.add").set(ta);
+              f.get(tb).get(rb[i]).get(xv[i]).op("f32x4.mul").op("f32x4.add").set(tb);
+            }
+            for (const [gp, t] of [
+              [ga, ta],
+              [gb, tb],
+            ] as const) {
+              f.get(gp).get(gp).load(0).get(t).op("f64x2.promote_low_f32x4").add().store(0);
+              f.get(gp)
+                .get(gp)
+                .load(16)
+                .get(t)
+                .get(t)
+                .op("i8x16.shuffle", ...HIGH_TO_LOW)
+                .op("f64x2.promote_low_f32x4")
+                .add()
+                .store(16);
+            }
+            for (let i = 0; i < 4; i++) f.inc(xp[i], 16);
+            f.inc(ga, 32).inc(gb, 32);
+          });
+          f.inc(c, 2);
+        });
+        f.inc(q, 4);
+      });
+      f.get(j0).i32(JC).op("i32.add").set(j0);
+    });
+  },
+  ts: (_m, x: Float32Array, r: Float64Array, g: Float64Array, nb: number, l: number, dp: number) => {
+    for (let j0 = 0; j0 < dp; j0 += JC) {
+      const jEnd = Math.min(j0 + JC, dp);
+      for (let q = 0; q < nb; q += 4) {
+        const x0 = q * dp;
+        const x1 = x0 + dp;
+        const x2 = x1 + dp;
+        const x3 = x2 + dp;
+        for (let c = 0; c < l; c++) {
+          const r0 = fr(r[q * l + c]);
+          const r1 = fr(r[(q + 1) * l + c]);
+          const r2 = fr(r[(q + 2) * l + c]);
+          const r3 = fr(r[(q + 3) * l + c]);
+          const go = c * dp;
+          for (let j = j0; j < jEnd; j++) {
+            let s = fr(r0 * x[x0 + j]);
+            s = fr(s + fr(r1 * x[x1 + j]));
+            s = fr(s + fr(r2 * x[x2 + j]));
+            s = fr(s + fr(r3 * x[x3 + j]));
+            g[go + j] += s;
+          }
+        }
+      }
+    }
+  },
+  sample: (s) => {
+    const nb = 4 * s.int(1, 3);
+    const l = 2 * s.int(1, 3);
+    const dp = 4 * s.int(1, 150);
+    return [s.f32(nb * dp), s.f64(nb * l), s.f64(l * dp), nb, l, dp] as never;
+  },
+});
