@@ -118,7 +118,8 @@ export class LogisticRegression {
     this.memory = o.memory === undefined ? 50 : checkInteger("memory", o.memory, 1, 1000);
     this.precondition = o.precondition === undefined ? true : Boolean(o.precondition);
     this.warmStart = Boolean(o.warmStart);
-    this.products = o.products === undefined ? "auto" : checkOneOf("products", o.products, ["auto", "float64"]);
+    this.products =
+      o.products === undefined ? "auto" : checkOneOf("products", o.products, ["auto", "float64"]);
     if (o.onIteration !== undefined && typeof o.onIteration !== "function") {
       throw new ParameterError("onIteration", o.onIteration, "a function");
     }
@@ -166,7 +167,18 @@ export class LogisticRegression {
       const exact = () =>
         packedSoftmaxObjective(p.data, p.n, p.d, p.k, p.labels, this.C, true, "float64") ??
         ((th: Float64Array, g: Float64Array) =>
-          softmaxObjective(p.data, p.n, p.d, p.k, p.labels, this.C, th, g, new Float64Array(4 * p.k), new Float64Array(4 * p.k)));
+          softmaxObjective(
+            p.data,
+            p.n,
+            p.d,
+            p.k,
+            p.labels,
+            this.C,
+            th,
+            g,
+            new Float64Array(4 * p.k),
+            new Float64Array(4 * p.k),
+          ));
       return this.solve(p, par.fg, this.mixed(p.data) ? exact : undefined);
     } finally {
       await par.close();
@@ -240,13 +252,22 @@ export class LogisticRegression {
       : undefined;
     // float32 products: each gradient entry sum_i r_ic x_ij (|r| <= C) carries a rounding error
     // of about 2^-24 C sqrt(sum_i x_ij^2) (measured: within 2x on digits and Fashion-MNIST)
-    let refine: { threshold: number; fg: () => (theta: Float64Array, grad: Float64Array) => number } | undefined;
+    let refine:
+      | { threshold: number; fg: () => (theta: Float64Array, grad: Float64Array) => number }
+      | undefined;
     if (exact && sq) {
       let m = 0;
       for (let j = 0; j < d; j++) m = Math.max(m, sq[j]);
       refine = { threshold: 1000 * 2 ** -24 * C * Math.sqrt(m), fg: exact };
     }
-    const res = lbfgs(fg, x0, { maxIter: this.maxIter, gtol, memory: this.memory, precond, callback, refine });
+    const res = lbfgs(fg, x0, {
+      maxIter: this.maxIter,
+      gtol,
+      memory: this.memory,
+      precond,
+      callback,
+      refine,
+    });
     const theta = res.x;
     const coef = Float64Array.from(theta.subarray(0, kd));
     const intercept = Float64Array.from(theta.subarray(kd));

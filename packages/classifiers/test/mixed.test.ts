@@ -30,6 +30,8 @@ describe("LogisticRegression products", () => {
   });
 
   it("rejects an unknown products value, naming it", () => {
-    expect(() => new LogisticRegression({ products: "float16" as never })).toThrow(/products.*float16.*"auto" or "float64"/);
+    expect(() => new LogisticRegression({ products: "float16" as never })).toThrow(
+      /products.*float16.*"auto" or "float64"/,
+    );
   });
 });

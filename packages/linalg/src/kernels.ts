@@ -504,7 +504,15 @@ export { rowsScoresF32, rowsAccTF32 } from "./rows-f32.js";
 /** The module of linalg's kernels (memory imported as env.mem). @internal */
 export const linalgModule = new KernelModule(
   "linalg",
-  [gemmBlock, rowsScoresF64, rowsScoresF32, rowsAccTF64, rowsAccTF32, rowsScoresF32Exact, rowsAccTF32Exact] as const,
+  [
+    gemmBlock,
+    rowsScoresF64,
+    rowsScoresF32,
+    rowsAccTF64,
+    rowsAccTF32,
+    rowsScoresF32Exact,
+    rowsAccTF32Exact,
+  ] as const,
   {
     import: { module: "env", name: "mem" },
     min: 1,

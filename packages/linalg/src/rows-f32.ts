@@ -35,7 +35,11 @@ function demote4(f: WasmBody, ptr: number): void {
 /** acc64 = (acc64 + promote(a[0], a[1])) + promote(a[2], a[3]) for the f32x4 local `a`. */
 function addPromoted(f: WasmBody, acc64: number, a: number): void {
   f.get(acc64).get(a).op("f64x2.promote_low_f32x4").add();
-  f.get(a).get(a).op("i8x16.shuffle", ...HIGH_TO_LOW).op("f64x2.promote_low_f32x4").add();
+  f.get(a)
+    .get(a)
+    .op("i8x16.shuffle", ...HIGH_TO_LOW)
+    .op("f64x2.promote_low_f32x4")
+    .add();
   f.set(acc64);
 }
 
@@ -74,7 +78,10 @@ export const rowsScoresF32 = defineKernel({
         f.get(wa).get(p.dp).i32(3).op("i32.shl").op("i32.add").set(wb);
         f.loopWhileLess(xp[0], end, () => {
           // chunkEnd = min(xp0 + 32 floats, end)
-          f.get(xp[0]).i32(4 * F32_CHUNK).op("i32.add").set(chunkEnd);
+          f.get(xp[0])
+            .i32(4 * F32_CHUNK)
+            .op("i32.add")
+            .set(chunkEnd);
           f.get(chunkEnd)
             .get(end)
             .op("i32.gt_u")
@@ -108,7 +115,16 @@ export const rowsScoresF32 = defineKernel({
           for (let k = 0; k < 8; k++) addPromoted(f, acc[k], a32[k]);
         });
         // zr = z + (q l + c) * 8
-        f.get(p.z).get(q).get(p.l).op("i32.mul").get(c).op("i32.add").i32(3).op("i32.shl").op("i32.add").set(zr);
+        f.get(p.z)
+          .get(q)
+          .get(p.l)
+          .op("i32.mul")
+          .get(c)
+          .op("i32.add")
+          .i32(3)
+          .op("i32.shl")
+          .op("i32.add")
+          .set(zr);
         for (let i = 0; i < 4; i++) {
           for (let h = 0; h < 2; h++) {
             const a = acc[2 * i + h];
@@ -207,7 +223,16 @@ export const rowsAccTF32 = defineKernel({
         f.i32(0).set(c);
         f.loopWhileLess(c, p.l, () => {
           // rr = r + (q l + c) * 8; splats of fl32(r) for rows q..q+3, classes c, c+1
-          f.get(p.r).get(q).get(p.l).op("i32.mul").get(c).op("i32.add").i32(3).op("i32.shl").op("i32.add").set(rr);
+          f.get(p.r)
+            .get(q)
+            .get(p.l)
+            .op("i32.mul")
+            .get(c)
+            .op("i32.add")
+            .i32(3)
+            .op("i32.shl")
+            .op("i32.add")
+            .set(rr);
           for (let i = 0; i < 4; i++) {
             f.get(rr).op("f64.load", 3, 0).op("f32.demote_f64").op("f32x4.splat").set(ra[i]);
             f.get(rr).op("f64.load", 3, 8).op("f32.demote_f64").op("f32x4.splat").set(rb[i]);
@@ -228,7 +253,16 @@ export const rowsAccTF32 = defineKernel({
               .get(rowBytes)
               .op("i32.add")
               .set(xp[i]);
-          f.get(p.g).get(c).get(rowG).op("i32.mul").op("i32.add").get(j0).i32(3).op("i32.shl").op("i32.add").set(ga);
+          f.get(p.g)
+            .get(c)
+            .get(rowG)
+            .op("i32.mul")
+            .op("i32.add")
+            .get(j0)
+            .i32(3)
+            .op("i32.shl")
+            .op("i32.add")
+            .set(ga);
           f.get(ga).get(rowG).op("i32.add").set(gb);
           f.get(ga).get(jEnd).get(j0).op("i32.sub").i32(3).op("i32.shl").op("i32.add").set(gEnd);
           // four columns per trip

@@ -51,14 +51,7 @@ describe.each(["typescript", "auto"] as const)("PackedRows (engine %s)", (engine
         const b = randomArray(l, false, 4) as Float64Array;
         const z = P.scores(w, l, b);
         const zw = naiveScores(x, n, d, w, l, b);
-        const zAbs = naiveScores(
-          x.map(Math.abs),
-          n,
-          d,
-          w.map(Math.abs),
-          l,
-          new Float64Array(l),
-        );
+        const zAbs = naiveScores(x.map(Math.abs), n, d, w.map(Math.abs), l, new Float64Array(l));
         for (let q = 0; q < z.length; q++)
           expect(Math.abs(z[q] - zw[q])).toBeLessThan(single ? 2 ** -20 * zAbs[q] + 1e-13 : 1e-13 * d);
         const r = randomArray(n * l, false, 5) as Float64Array;
@@ -92,9 +85,17 @@ describe.each(["typescript", "auto"] as const)("PackedRows (engine %s)", (engine
           z.map((v) => 2 * v),
           l,
         );
-        const g2Abs = naiveRtX(x.map(Math.abs), n, d, z.map((v) => 2 * Math.abs(v)), l);
+        const g2Abs = naiveRtX(
+          x.map(Math.abs),
+          n,
+          d,
+          z.map((v) => 2 * Math.abs(v)),
+          l,
+        );
         for (let q = 0; q < grad.length; q++)
-          expect(Math.abs(grad[q] - g2[q])).toBeLessThan(single ? 2 ** -21 * g2Abs[q] + 1e-12 : 1e-12 * n * d);
+          expect(Math.abs(grad[q] - g2[q])).toBeLessThan(
+            single ? 2 ** -21 * g2Abs[q] + 1e-12 : 1e-12 * n * d,
+          );
         const zAbsSum = zAbs.reduce((a, v) => a + v, 0);
         expect(Math.abs(total - zw.reduce((a, v) => a + v, 0))).toBeLessThan(
           single ? 2 ** -20 * zAbsSum + 1e-9 * n * l : 1e-9 * n * l,
@@ -132,8 +133,8 @@ describe("PackedRows engines", () => {
     expect(() => new PackedRows({ data: new Float64Array(6), shape: [2, 2] })).toThrow(/Invalid X.shape/);
     const P = new PackedRows({ data: new Float64Array(6), shape: [2, 3] });
     expect(() => P.scores(new Float64Array(5), 2)).toThrow(/Invalid W: .*at least 6 entries/);
-    expect(() => new PackedRows({ data: new Float32Array(6), shape: [2, 3] }, { products: "half" as never })).toThrow(
-      /Invalid products: .*"float32" or "float64"/,
-    );
+    expect(
+      () => new PackedRows({ data: new Float32Array(6), shape: [2, 3] }, { products: "half" as never }),
+    ).toThrow(/Invalid products: .*"float32" or "float64"/);
   });
 });
