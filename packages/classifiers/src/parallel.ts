@@ -184,8 +184,9 @@ export async function parallelSoftmaxObjective(
     init: (i) => ({ data: blocks[i].init }),
   });
   if (!workerPool) return null;
-  // each worker enters its evaluation loop; the request answers when close() stops it
-  const loops = blocks.map((_, i) => workerPool.request(i, "loop"));
+  // each worker enters its evaluation loop; the request answers when close() stops it (a
+  // worker that dies rejects it: caught here, awaited by close)
+  const loops = blocks.map((_, i) => workerPool.request(i, "loop").catch(() => undefined));
   const pool = blocks.map(({ ctrl, out }) => ({ ctrl, out }));
   const [s0, e0] = bounds[0];
   const x0 = x.subarray(s0 * d, e0 * d);
@@ -219,7 +220,7 @@ export async function parallelSoftmaxObjective(
       Atomics.store(p.ctrl, 0, 2);
       Atomics.notify(p.ctrl, 0);
     }
-    await Promise.allSettled(loops);
+    await Promise.all(loops);
     await workerPool.dispose();
   };
   return { fg, close };
