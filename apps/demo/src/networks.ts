@@ -46,7 +46,9 @@ export const FISHER_IMAGES = 5000;
 /**
  * Options of the @scatterkit/networks model for the demo's options: the non-linearity
  * (sparse-scattering: `sparseCode: nonlinearity !== "none"`), epochs, seed, workers, the
- * checkpoint and the front-end cache folder (--cache) when given. Everything else keeps the model's standard run (its constructor defaults).
+ * checkpoint and the front-end cache folder (--cache) when given. Everything else keeps the model's standard run (its constructor defaults),
+ * except that MNIST trains without mirror images (`augment: false`: a mirrored digit is another
+ * symbol), keeping the random translations.
  */
 export function networkOptions(o: DemoOptions): Record<string, unknown> {
   const model = o.model!;
@@ -54,6 +56,7 @@ export function networkOptions(o: DemoOptions): Record<string, unknown> {
   if (model === "sparse-scattering") opts.sparseCode = o.nonlinearity !== "none";
   else opts.nonlinearity = o.nonlinearity;
   if (o.epochs !== undefined) opts.epochs = o.epochs;
+  if (o.dataset === "mnist") opts.augment = false;
   if (o.seed !== undefined) opts.seed = o.seed;
   if (o.checkpoint) opts.checkpoint = { path: resolve(o.checkpoint), every: 1, resume: true };
   if (o.cache) opts.cacheDir = resolve(o.cache);

@@ -158,5 +158,9 @@ describe("runNetwork (stand-in model)", () => {
       nonlinearity: "relu",
       cacheDir: resolve("c/d"),
     });
+    // MNIST: no mirrored digits, the rest of the standard run (translations included) kept
+    expect(
+      networkOptions(parseArgs(["--model", "phase-collapse", "--dataset", "mnist", "--data-dir", "x"])),
+    ).toEqual({ workers: 2, nonlinearity: "modulus", augment: false });
   });
 });
