@@ -1,9 +1,12 @@
 /**
  * Limited-memory BFGS (Nocedal 1980; Liu & Nocedal 1989) with a strong-Wolfe line
  * search (Nocedal & Wright, Numerical Optimization, Algorithms 3.5 and 3.6), on
- * Float64Array parameters. All work buffers are allocated once per call.
+ * Float64Array parameters. All work buffers are allocated once per call; the correction
+ * pairs and the direction live in a @scatterkit/linalg VectorBank, so the two-loop recursion
+ * runs on its WebAssembly SIMD kernels (same bits as plain loops summing as dot() below).
  * @internal
  */
+import { VectorBank } from "@scatterkit/linalg";
 
 /** f(x) and its gradient written into g. */
 export type ObjectiveFn = (x: Float64Array, g: Float64Array) => number;
@@ -57,35 +60,6 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s0 + s1;
 }
 
-/**
- * p += c x (in place) and, in the same sweep, returns u . p (the updated p) when u is
- * given (else 0).
- */
-function axpyDot(c: number, x: Float64Array, p: Float64Array, u: Float64Array | null): number {
-  const n = p.length;
-  if (u === null) {
-    for (let i = 0; i < n; i++) p[i] += c * x[i];
-    return 0;
-  }
-  let s0 = 0;
-  let s1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const v0 = p[i] + c * x[i];
-    const v1 = p[i + 1] + c * x[i + 1];
-    p[i] = v0;
-    p[i + 1] = v1;
-    s0 += u[i] * v0;
-    s1 += u[i + 1] * v1;
-  }
-  for (; i < n; i++) {
-    const v = p[i] + c * x[i];
-    p[i] = v;
-    s0 += u[i] * v;
-  }
-  return s0 + s1;
-}
-
 function maxAbs(a: Float64Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) {
@@ -106,6 +80,14 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
   const Y: Float64Array[] = [];
   const rho: number[] = [];
   const alphaBuf = new Float64Array(mem);
+  // correction pairs (s, y) and the direction p in kernel memory: bank.axpyDot(c, v, q, u)
+  // is q += c v then u . q, bank.dot(a, b) is a . b, both summed as dot() above
+  const bank = new VectorBank(2 * mem + 1, n);
+  const spare: [Float64Array, Float64Array][] = [];
+  for (let j = mem - 1; j >= 0; j--) spare.push([bank.vectors[2 * j], bank.vectors[2 * j + 1]]);
+  const axpyDot = (c: number, v: Float64Array, q: Float64Array, u: Float64Array | null) =>
+    bank.axpyDot(c, v, q, u);
+  const dotB = (a: Float64Array, b: Float64Array) => bank.dot(a, b);
   let x = Float64Array.from(x0);
   let g = new Float64Array(n);
   let f = fg(x, g);
@@ -122,7 +104,7 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
     stallF = f;
     stallIter = iterations;
   };
-  const p = new Float64Array(n);
+  const p = bank.vectors[2 * mem];
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   const xLo = new Float64Array(n);
@@ -165,7 +147,7 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
     for (let i = 0; i < n; i++) p[i] = -g[i];
     const m = S.length;
     if (m > 0) {
-      let dotNext = dot(S[m - 1], p);
+      let dotNext = dotB(S[m - 1], p);
       for (let j = m - 1; j >= 0; j--) {
         const a = rho[j] * dotNext;
         alphaBuf[j] = a;
@@ -177,15 +159,15 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
       const yl = Y[m - 1];
       let yDy = 0;
       if (D) for (let i = 0; i < n; i++) yDy += yl[i] * yl[i] * D[i];
-      else yDy = dot(yl, yl);
-      const gamma = dot(S[m - 1], yl) / yDy;
+      else yDy = dotB(yl, yl);
+      const gamma = dotB(S[m - 1], yl) / yDy;
       if (D) for (let i = 0; i < n; i++) p[i] *= gamma * D[i];
       else for (let i = 0; i < n; i++) p[i] *= gamma;
     } else if (D) {
       for (let i = 0; i < n; i++) p[i] *= D[i];
     }
     if (m > 0) {
-      let dotNext = dot(Y[0], p);
+      let dotNext = dotB(Y[0], p);
       for (let j = 0; j < m; j++) {
         const b = rho[j] * dotNext;
         dotNext = axpyDot(alphaBuf[j] - b, S[j], p, j + 1 < m ? Y[j + 1] : null);
@@ -194,6 +176,7 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
     let d0 = dot(g, p);
     if (!(d0 < 0)) {
       // not a descent direction (should not happen for convex f): restart from steepest descent
+      for (let j = 0; j < S.length; j++) spare.push([S[j], Y[j]]);
       S.length = 0;
       Y.length = 0;
       rho.length = 0;
@@ -318,19 +301,18 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
       yv = Y.shift() as Float64Array;
       rho.shift();
     } else {
-      s = new Float64Array(n);
-      yv = new Float64Array(n);
+      [s, yv] = spare.pop() as [Float64Array, Float64Array];
     }
     for (let i = 0; i < n; i++) {
       s[i] = xNew[i] - x[i];
       yv[i] = gNew[i] - g[i];
     }
-    const sy = dot(s, yv);
+    const sy = dotB(s, yv);
     if (sy > 1e-300) {
       S.push(s);
       Y.push(yv);
       rho.push(1 / sy);
-    }
+    } else spare.push([s, yv]);
     [x, xNew] = [xNew, x];
     [g, gNew] = [gNew, g];
     f = fAcc;

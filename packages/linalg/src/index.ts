@@ -11,3 +11,4 @@ export { rowLogSumExp, rowMax, rowSums } from "./reduce.js";
 export { matmul } from "./matmul.js";
 export { PackedRows, type RowBlockFn, type RowProducts } from "./rows.js";
 export { compiledKernels, getEngineName, setEngine } from "./engine.js";
+export { VectorBank } from "./vectors.js";

@@ -6,6 +6,7 @@
  */
 import { KernelModule, type WasmBody, defineKernel } from "@scatterkit/core";
 import { rowsAccTF32, rowsScoresF32 } from "./rows-f32.js";
+import { axpyDot, dotPair } from "./vector-kernels.js";
 
 /** Rows of the register tile. @internal */
 export const MR = 4;
@@ -512,6 +513,8 @@ export const linalgModule = new KernelModule(
     rowsAccTF32,
     rowsScoresF32Exact,
     rowsAccTF32Exact,
+    axpyDot,
+    dotPair,
   ] as const,
   {
     import: { module: "env", name: "mem" },
