@@ -13,7 +13,17 @@
  * `core.ts`, the numerical steps, filters and buffers in `backend.ts`.
  * @module
  */
-import { type FloatArray, ParameterError, type Tensor, checkInteger, checkNumber } from "@scatterkit/core";
+import {
+  type FloatArray,
+  ParameterError,
+  type Tensor,
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  checkOptions,
+  checkShape,
+} from "@scatterkit/core";
 import type { SolidHarmonic3DFilterBank } from "@scatterkit/filter-banks";
 import { type SizeOptions, checkMemory } from "../sizes";
 import { BatchedTransform } from "../transform";
@@ -85,25 +95,16 @@ export class HarmonicScattering3D extends BatchedTransform<HarmonicScattering3DM
 
   constructor(options: HarmonicScattering3DOptions) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ParameterError(
-        "options",
-        options,
-        "an object { J, shape: [M, N, O], L?, sigma0?, maxOrder?, integralPowers? }",
-      );
-    }
+    checkOptions("options", options, {
+      required: true,
+      expected: "an object { J, shape: [M, N, O], L?, sigma0?, maxOrder?, integralPowers? }",
+    });
     const shape = options.shape;
-    if (!Array.isArray(shape) || shape.length !== 3) {
-      throw new ParameterError("shape", shape, "an array [M, N, O] of three positive integers");
-    }
-    const M = checkInteger("shape[0]", shape[0], 1);
-    const N = checkInteger("shape[1]", shape[1], 1);
-    const O = checkInteger("shape[2]", shape[2], 1);
+    const [M, N, O] = checkShape("shape", shape, 3);
     const J = checkInteger("J", options.J, 0, 20);
     const L = checkInteger("L", options.L ?? 3, 0, 20);
     const sigma0 = checkNumber("sigma0", options.sigma0 ?? 1, { min: 0, minExclusive: true });
-    const maxOrder = options.maxOrder ?? 2;
-    if (maxOrder !== 1 && maxOrder !== 2) throw new ParameterError("maxOrder", options.maxOrder, "1 or 2");
+    const maxOrder = checkOneOf("maxOrder", options.maxOrder ?? 2, [1, 2]);
     const powers = options.integralPowers ?? [0.5, 1, 2];
     if (
       !Array.isArray(powers) ||
@@ -116,8 +117,8 @@ export class HarmonicScattering3D extends BatchedTransform<HarmonicScattering3DM
         "a non-empty array of finite numbers (exponents p of sum U^p)",
       );
     }
-    const rc = options.rotationCovariant ?? true;
-    if (typeof rc !== "boolean") throw new ParameterError("rotationCovariant", rc, "a boolean");
+    const rc = checkBoolean("rotationCovariant", options.rotationCovariant ?? true);
+    checkBoolean("pairSymmetry", options.pairSymmetry ?? true);
     // Sizes (CONTRACT.md), before any allocation: (L + 1)^2 (J + 1) complex float32 filters of
     // M N O voxels and about a dozen complex float64 work arrays.
     const voxels = M * N * O;

@@ -15,7 +15,14 @@
  * in `adjoint.ts`), the numerical steps in `backend.ts`, `frequency.ts` and `ops.ts`.
  * @module
  */
-import { type FloatArray, ParameterError, ShapeError, type Tensor, checkTensor } from "@scatterkit/core";
+import {
+  type FloatArray,
+  ParameterError,
+  ShapeError,
+  type Tensor,
+  checkOptions,
+  checkTensor,
+} from "@scatterkit/core";
 import { type FilterBank1D, gauss1d, scatteringFilterBank1D } from "@scatterkit/filter-banks";
 import { checkMemory, supportTooSmall, warn } from "../sizes";
 import { BatchedTransform } from "../transform";
@@ -81,13 +88,10 @@ export class TimeFrequencyScattering extends BatchedTransform<TimeFrequencyScatt
 
   constructor(options: TimeFrequencyScatteringOptions) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ParameterError(
-        "options",
-        options,
-        "an object { J, Jfr, Q, shape, T?, stride?, Qfr?, F?, strideFr?, format? }",
-      );
-    }
+    checkOptions("options", options, {
+      required: true,
+      expected: "an object { J, Jfr, Q, shape, T?, stride?, Qfr?, F?, strideFr?, format? }",
+    });
     this.options = { ...options };
     const s = resolveJtfsOptions(options);
     this.J = s.J;

@@ -4,7 +4,7 @@
  * with N_input_fr = (J + 1)·Q1, for F; strides as powers of two).
  * @module
  */
-import { ParameterError, checkInteger, checkNumber } from "@scatterkit/core";
+import { ParameterError, checkInteger, checkNumber, checkOneOf } from "@scatterkit/core";
 import { resolveQ } from "@scatterkit/filter-banks";
 import type { SizeOptions } from "../sizes";
 
@@ -82,9 +82,7 @@ export function resolveJtfsOptions(options: TimeFrequencyScatteringOptions): Jtf
   } else {
     Qfr = checkInteger("Qfr", Qfr0, 1);
   }
-  if (format0 !== "time" && format0 !== "joint")
-    throw new ParameterError("format", format0, "'time' or 'joint'");
-  const format = format0;
+  const format = checkOneOf("format", format0, ["time", "joint"]);
 
   // T (Kymatio's parse_T)
   let T: number;

@@ -18,6 +18,8 @@ import {
   type Tensor,
   checkInteger,
   checkNumber,
+  checkOneOf,
+  checkOptions,
   checkTensor,
 } from "@scatterkit/core";
 
@@ -96,9 +98,9 @@ export function reconstruct(
   target: Tensor,
   options: ReconstructOptions = {},
 ): ReconstructResult {
+  checkOptions("options", options);
   const tgt = checkTensor("target", target);
-  const method = options.method ?? "lbfgs";
-  if (method !== "lbfgs" && method !== "gd") throw new ParameterError("method", method, "'lbfgs' or 'gd'");
+  const method = checkOneOf("method", options.method ?? "lbfgs", ["lbfgs", "gd"]);
   const maxIt = checkInteger("maxIterations", options.maxIterations ?? 200, 0);
   const tol = checkNumber("tolerance", options.tolerance ?? 0, { min: 0 });
   const maxSeconds =

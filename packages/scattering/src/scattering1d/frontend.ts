@@ -16,6 +16,8 @@ import {
   type Tensor,
   checkInteger,
   checkNumber,
+  checkOneOf,
+  checkOptions,
   shapeSize,
 } from "@scatterkit/core";
 import { type FilterBank1D, gauss1d, resolveQ, scatteringFilterBank1D } from "@scatterkit/filter-banks";
@@ -112,17 +114,17 @@ export class Scattering1D extends BatchedTransform<Scattering1DMeta> {
 
   constructor(options: Scattering1DOptions) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ParameterError("options", options, "an object { J, shape, Q?, T?, stride?, maxOrder? }");
-    }
+    checkOptions("options", options, {
+      required: true,
+      expected: "an object { J, shape, Q?, T?, stride?, maxOrder? }",
+    });
     const { J, shape, Q = 1, T, stride, maxOrder = 2, filterBank, maxMemoryBytes, onWarning } = options;
     this.options = { J, shape, Q, T, stride, maxOrder };
     this.J = checkInteger("J", J, 0, 30);
     const N = Array.isArray(shape) && shape.length === 1 ? shape[0] : shape;
     this.N = checkInteger("shape", N, 2);
     this.Q = resolveQ(Q);
-    if (maxOrder !== 1 && maxOrder !== 2) throw new ParameterError("maxOrder", maxOrder, "1 or 2");
-    this.maxOrder = maxOrder;
+    this.maxOrder = checkOneOf("maxOrder", maxOrder, [1, 2]);
 
     if (T === "global") {
       this.T = 2 ** this.J;

@@ -9,7 +9,15 @@
  * in `core.ts`, the numerical steps, plans and buffers in `backend.ts`.
  * @module
  */
-import { type FloatArray, ParameterError, type Tensor, checkInteger } from "@scatterkit/core";
+import {
+  type FloatArray,
+  ParameterError,
+  type Tensor,
+  checkInteger,
+  checkOneOf,
+  checkOptions,
+  checkShape,
+} from "@scatterkit/core";
 import { type Morlet2DFilterBank, morlet2dFilterBank } from "@scatterkit/filter-banks";
 import { type SizeOptions, checkMemory } from "../sizes";
 import { BatchedTransform } from "../transform";
@@ -94,15 +102,12 @@ export class Scattering2D extends BatchedTransform<Scattering2DMeta> {
 
   constructor(options: Scattering2DOptions) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ParameterError("options", options, "an object { J, shape: [M, N], L?, maxOrder? }");
-    }
+    checkOptions("options", options, {
+      required: true,
+      expected: "an object { J, shape: [M, N], L?, maxOrder? }",
+    });
     const shape = options.shape;
-    if (!Array.isArray(shape) || shape.length !== 2) {
-      throw new ParameterError("shape", shape, "an array [M, N] of two positive integers");
-    }
-    const M = checkInteger("shape[0]", shape[0], 1);
-    const N = checkInteger("shape[1]", shape[1], 1);
+    const [M, N] = checkShape("shape", shape, 2);
     const J = checkInteger("J", options.J, 1, 30);
     if (2 ** J > M || 2 ** J > N) {
       throw new ParameterError(
@@ -112,10 +117,7 @@ export class Scattering2D extends BatchedTransform<Scattering2DMeta> {
       );
     }
     const L = checkInteger("L", options.L ?? 8, 1, 64);
-    const maxOrder = options.maxOrder ?? 2;
-    if (maxOrder !== 1 && maxOrder !== 2) {
-      throw new ParameterError("maxOrder", options.maxOrder, "1 or 2");
-    }
+    const maxOrder = checkOneOf("maxOrder", options.maxOrder ?? 2, [1, 2]);
     this.J = J;
     this.L = L;
     this.maxOrder = maxOrder;
