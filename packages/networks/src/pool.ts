@@ -75,8 +75,19 @@ export async function startShardPool(count: number, spec: PoolSpec): Promise<Sha
     init: () => ({ data: { url, spec } }),
   });
   if (!pool) return null;
+  // After dispose (fit stopped, e.g. on an error in the calling thread's shard) requests still
+  // in flight never settle: nobody awaits them any more, and a rejection would be unhandled.
+  let closed = false;
   return {
-    run: (k: number, task: ShardTask) => pool.request<ShardResult>(k, task),
-    dispose: () => pool.dispose(),
+    run: (k: number, task: ShardTask) =>
+      new Promise<ShardResult>((resolve, reject) => {
+        pool.request<ShardResult>(k, task).then(resolve, (e) => {
+          if (!closed) reject(e);
+        });
+      }),
+    dispose: () => {
+      closed = true;
+      return pool.dispose();
+    },
   };
 }

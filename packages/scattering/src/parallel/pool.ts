@@ -117,8 +117,12 @@ export class ParallelForward {
           .then((d) => out.set(d, b0 * outSize)),
       );
     }
+    // handled before the calling thread computes: if its block throws, the workers' blocks
+    // are abandoned without an unhandled rejection
+    const workerBlocks = Promise.all(jobs);
+    workerBlocks.catch(() => undefined);
     if (CALLER_COMPUTES) job.local(bounds[0], bounds[1], out);
-    await Promise.all(jobs);
+    await workerBlocks;
     return out;
   }
 

@@ -142,6 +142,29 @@ describe("forwardAsync through the worker pool (workers built from the sources)"
     setPoolSize(undefined);
   });
 
+  it("the calling thread's block throws: run rejects with that error, the workers' blocks are dropped quietly", async () => {
+    setPoolSize(2);
+    const S = new Scattering1D({ J: 3, shape: 64 });
+    const pf = new ParallelForward("Scattering1D", () => ({ J: 3, shape: 64 }));
+    const job = {
+      data: noise(6 * 64, 5, false),
+      batch: 6,
+      inSize: 64,
+      itemShape: [64],
+      outSize: S.outputShapeFor([1, 64])
+        .slice(1)
+        .reduce((a, b) => a * b, 1),
+      local: () => {
+        throw new RangeError("local block failed");
+      },
+    };
+    await expect(pf.run(job)).rejects.toThrow("local block failed");
+    await pf.dispose(); // rejects the requests still in flight: nobody awaits them (no unhandled rejection)
+    await new Promise((r) => setTimeout(r, 50));
+    await S.dispose();
+    setPoolSize(undefined);
+  });
+
   it("falls back to the calling thread when no worker script is available", async () => {
     setWorkerSource(undefined);
     events.length = 0;
