@@ -5,7 +5,7 @@
  * @internal
  */
 import { KernelModule, type WasmBody, defineKernel } from "@scatterkit/core";
-import { rowsAccTF32, rowsScoresF32 } from "./rows-f32.js";
+import { rowsAccTF32, rowsScoresF32, rowsScoresF32W32 } from "./rows-f32.js";
 import { axpyDot, dotPair } from "./vector-kernels.js";
 
 /** Rows of the register tile. @internal */
@@ -500,7 +500,7 @@ export const rowsScoresF32Exact = rowsScores("rowsScoresF32Exact", "f32");
 /** @internal */
 export const rowsAccTF32Exact = rowsAccT("rowsAccTF32Exact", "f32");
 /** The float32-product row kernels (rows-f32.ts; PackedRows products "float32"). @internal */
-export { rowsScoresF32, rowsAccTF32 } from "./rows-f32.js";
+export { rowsScoresF32, rowsScoresF32W32, rowsAccTF32 } from "./rows-f32.js";
 
 /** The module of linalg's kernels (memory imported as env.mem). @internal */
 export const linalgModule = new KernelModule(
@@ -515,6 +515,7 @@ export const linalgModule = new KernelModule(
     rowsAccTF32Exact,
     axpyDot,
     dotPair,
+    rowsScoresF32W32,
   ] as const,
   {
     import: { module: "env", name: "mem" },

@@ -51,143 +51,165 @@ function addPromoted(f: WasmBody, acc64: number, a: number): void {
  * (t = 0..3), then s0 = (s0 + a_0) + a_2 and s1 = (s1 + a_1) + a_3 in float64.
  * Tile: 4 rows x 2 classes.
  */
-export const rowsScoresF32 = defineKernel({
-  name: "rowsScoresF32",
-  doc: "z[q l + c] = (s0 + s1) + bias[c]; per 32-column chunk, float32 lane sums a_t of fl32(x[q dp + j] fl32(w[c dp + j])), j = t mod 4, then s0 = (s0 + a0) + a2, s1 = (s1 + a1) + a3 in float64; nb % 4 == 0, l even, dp % 4 == 0",
-  params: ["x: f32[]", "w: f64[]", "bias: f64[]", "z: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
-  wasm: (f, p) => {
-    const [q, c, rowBytes, end, chunkEnd, wa, wb, zr] = f.declare(8, "i32");
-    const xp = f.declare(4, "i32");
-    const acc = f.declare(8, "v128");
-    const a32 = f.declare(8, "v128");
-    const [va, vb, xv] = f.declare(3, "v128");
-    f.get(p.dp).i32(2).op("i32.shl").set(rowBytes);
-    f.i32(0).set(q);
-    f.loopWhileLess(q, p.nb, () => {
-      f.i32(0).set(c);
-      f.loopWhileLess(c, p.l, () => {
-        for (const v of acc) f.f64x2(0, 0).set(v);
-        f.get(p.x).get(q).get(rowBytes).op("i32.mul").op("i32.add").set(xp[0]);
-        for (let i = 1; i < 4; i++)
-          f.get(xp[i - 1])
-            .get(rowBytes)
-            .op("i32.add")
-            .set(xp[i]);
-        f.get(xp[0]).get(rowBytes).op("i32.add").set(end);
-        f.get(p.w).get(c).get(p.dp).op("i32.mul").i32(3).op("i32.shl").op("i32.add").set(wa);
-        f.get(wa).get(p.dp).i32(3).op("i32.shl").op("i32.add").set(wb);
-        f.loopWhileLess(xp[0], end, () => {
-          // chunkEnd = min(xp0 + 32 floats, end)
-          f.get(xp[0])
-            .i32(4 * F32_CHUNK)
-            .op("i32.add")
-            .set(chunkEnd);
-          f.get(chunkEnd)
-            .get(end)
-            .op("i32.gt_u")
-            .ifElse(() => {
-              f.get(end).set(chunkEnd);
-            });
-          for (const v of a32) f.f64x2(0, 0).set(v);
-          f.loopWhileLess(xp[0], chunkEnd, () => {
-            demote4(f, wa);
-            f.set(va);
-            demote4(f, wb);
-            f.set(vb);
-            for (let i = 0; i < 4; i++) {
-              f.get(xp[i]).load(0, 2).set(xv);
-              f.get(a32[2 * i])
-                .get(xv)
-                .get(va)
-                .op("f32x4.mul")
-                .op("f32x4.add")
-                .set(a32[2 * i]);
-              f.get(a32[2 * i + 1])
-                .get(xv)
-                .get(vb)
-                .op("f32x4.mul")
-                .op("f32x4.add")
-                .set(a32[2 * i + 1]);
-              f.inc(xp[i], 16);
-            }
-            f.inc(wa, 32).inc(wb, 32);
-          });
-          for (let k = 0; k < 8; k++) addPromoted(f, acc[k], a32[k]);
-        });
-        // zr = z + (q l + c) * 8
-        f.get(p.z)
-          .get(q)
-          .get(p.l)
-          .op("i32.mul")
-          .get(c)
-          .op("i32.add")
-          .i32(3)
-          .op("i32.shl")
-          .op("i32.add")
-          .set(zr);
-        for (let i = 0; i < 4; i++) {
-          for (let h = 0; h < 2; h++) {
-            const a = acc[2 * i + h];
-            f.get(zr);
-            f.get(a).op("f64x2.extract_lane", 0).get(a).op("f64x2.extract_lane", 1).op("f64.add");
-            f.get(p.bias)
-              .get(c)
-              .i32(3)
-              .op("i32.shl")
+function scoresF32<const N extends string, const WT extends "f64" | "f32">(name: N, wt: WT) {
+  const wsh = wt === "f64" ? 3 : 2;
+  return defineKernel({
+    name,
+    doc: `z[q l + c] = (s0 + s1) + bias[c]; per 32-column chunk, float32 lane sums a_t of fl32(x[q dp + j] fl32(w[c dp + j])), j = t mod 4, then s0 = (s0 + a0) + a2, s1 = (s1 + a1) + a3 in float64; nb % 4 == 0, l even, dp % 4 == 0; w ${wt}`,
+    params: [
+      "x: f32[]",
+      `w: ${wt}[]` as "w: f64[]",
+      "bias: f64[]",
+      "z: f64[]",
+      "nb: i32",
+      "l: i32",
+      "dp: i32",
+    ] as const,
+    wasm: (f, p) => {
+      const [q, c, rowBytes, end, chunkEnd, wa, wb, zr] = f.declare(8, "i32");
+      const xp = f.declare(4, "i32");
+      const acc = f.declare(8, "v128");
+      const a32 = f.declare(8, "v128");
+      const [va, vb, xv] = f.declare(3, "v128");
+      f.get(p.dp).i32(2).op("i32.shl").set(rowBytes);
+      f.i32(0).set(q);
+      f.loopWhileLess(q, p.nb, () => {
+        f.i32(0).set(c);
+        f.loopWhileLess(c, p.l, () => {
+          for (const v of acc) f.f64x2(0, 0).set(v);
+          f.get(p.x).get(q).get(rowBytes).op("i32.mul").op("i32.add").set(xp[0]);
+          for (let i = 1; i < 4; i++)
+            f.get(xp[i - 1])
+              .get(rowBytes)
               .op("i32.add")
-              .op("f64.load", 3, 8 * h)
-              .op("f64.add");
-            f.op("f64.store", 3, 8 * h);
+              .set(xp[i]);
+          f.get(xp[0]).get(rowBytes).op("i32.add").set(end);
+          f.get(p.w).get(c).get(p.dp).op("i32.mul").i32(wsh).op("i32.shl").op("i32.add").set(wa);
+          f.get(wa).get(p.dp).i32(wsh).op("i32.shl").op("i32.add").set(wb);
+          f.loopWhileLess(xp[0], end, () => {
+            // chunkEnd = min(xp0 + 32 floats, end)
+            f.get(xp[0])
+              .i32(4 * F32_CHUNK)
+              .op("i32.add")
+              .set(chunkEnd);
+            f.get(chunkEnd)
+              .get(end)
+              .op("i32.gt_u")
+              .ifElse(() => {
+                f.get(end).set(chunkEnd);
+              });
+            for (const v of a32) f.f64x2(0, 0).set(v);
+            f.loopWhileLess(xp[0], chunkEnd, () => {
+              if (wt === "f64") {
+                demote4(f, wa);
+                f.set(va);
+                demote4(f, wb);
+                f.set(vb);
+              } else {
+                f.get(wa).load(0, 2).set(va);
+                f.get(wb).load(0, 2).set(vb);
+              }
+              for (let i = 0; i < 4; i++) {
+                f.get(xp[i]).load(0, 2).set(xv);
+                f.get(a32[2 * i])
+                  .get(xv)
+                  .get(va)
+                  .op("f32x4.mul")
+                  .op("f32x4.add")
+                  .set(a32[2 * i]);
+                f.get(a32[2 * i + 1])
+                  .get(xv)
+                  .get(vb)
+                  .op("f32x4.mul")
+                  .op("f32x4.add")
+                  .set(a32[2 * i + 1]);
+                f.inc(xp[i], 16);
+              }
+              f.inc(wa, 4 << wsh).inc(wb, 4 << wsh);
+            });
+            for (let k = 0; k < 8; k++) addPromoted(f, acc[k], a32[k]);
+          });
+          // zr = z + (q l + c) * 8
+          f.get(p.z)
+            .get(q)
+            .get(p.l)
+            .op("i32.mul")
+            .get(c)
+            .op("i32.add")
+            .i32(3)
+            .op("i32.shl")
+            .op("i32.add")
+            .set(zr);
+          for (let i = 0; i < 4; i++) {
+            for (let h = 0; h < 2; h++) {
+              const a = acc[2 * i + h];
+              f.get(zr);
+              f.get(a).op("f64x2.extract_lane", 0).get(a).op("f64x2.extract_lane", 1).op("f64.add");
+              f.get(p.bias)
+                .get(c)
+                .i32(3)
+                .op("i32.shl")
+                .op("i32.add")
+                .op("f64.load", 3, 8 * h)
+                .op("f64.add");
+              f.op("f64.store", 3, 8 * h);
+            }
+            if (i < 3) f.get(zr).get(p.l).i32(3).op("i32.shl").op("i32.add").set(zr);
           }
-          if (i < 3) f.get(zr).get(p.l).i32(3).op("i32.shl").op("i32.add").set(zr);
-        }
-        f.inc(c, 2);
+          f.inc(c, 2);
+        });
+        f.inc(q, 4);
       });
-      f.inc(q, 4);
-    });
-  },
-  ts: (
-    _m,
-    x: Float32Array,
-    w: Float64Array,
-    bias: Float64Array,
-    z: Float64Array,
-    nb: number,
-    l: number,
-    dp: number,
-  ) => {
-    for (let q = 0; q < nb; q++) {
-      const xo = q * dp;
-      for (let c = 0; c < l; c++) {
-        const wo = c * dp;
-        let s0 = 0;
-        let s1 = 0;
-        for (let j0 = 0; j0 < dp; j0 += F32_CHUNK) {
-          const je = Math.min(j0 + F32_CHUNK, dp);
-          let a0 = 0;
-          let a1 = 0;
-          let a2 = 0;
-          let a3 = 0;
-          for (let j = j0; j < je; j += 4) {
-            a0 = fr(a0 + fr(x[xo + j] * fr(w[wo + j])));
-            a1 = fr(a1 + fr(x[xo + j + 1] * fr(w[wo + j + 1])));
-            a2 = fr(a2 + fr(x[xo + j + 2] * fr(w[wo + j + 2])));
-            a3 = fr(a3 + fr(x[xo + j + 3] * fr(w[wo + j + 3])));
+    },
+    ts: (
+      _m,
+      x: Float32Array,
+      w: Float64Array | Float32Array,
+      bias: Float64Array,
+      z: Float64Array,
+      nb: number,
+      l: number,
+      dp: number,
+    ) => {
+      for (let q = 0; q < nb; q++) {
+        const xo = q * dp;
+        for (let c = 0; c < l; c++) {
+          const wo = c * dp;
+          let s0 = 0;
+          let s1 = 0;
+          for (let j0 = 0; j0 < dp; j0 += F32_CHUNK) {
+            const je = Math.min(j0 + F32_CHUNK, dp);
+            let a0 = 0;
+            let a1 = 0;
+            let a2 = 0;
+            let a3 = 0;
+            for (let j = j0; j < je; j += 4) {
+              a0 = fr(a0 + fr(x[xo + j] * fr(w[wo + j])));
+              a1 = fr(a1 + fr(x[xo + j + 1] * fr(w[wo + j + 1])));
+              a2 = fr(a2 + fr(x[xo + j + 2] * fr(w[wo + j + 2])));
+              a3 = fr(a3 + fr(x[xo + j + 3] * fr(w[wo + j + 3])));
+            }
+            s0 = s0 + a0 + a2;
+            s1 = s1 + a1 + a3;
           }
-          s0 = s0 + a0 + a2;
-          s1 = s1 + a1 + a3;
+          z[q * l + c] = s0 + s1 + bias[c];
         }
-        z[q * l + c] = s0 + s1 + bias[c];
       }
-    }
-  },
-  sample: (s) => {
-    const nb = 4 * s.int(1, 3);
-    const l = 2 * s.int(1, 3);
-    const dp = 4 * s.int(1, 40);
-    return [s.f32(nb * dp), s.f64(l * dp), s.f64(l), s.f64(nb * l), nb, l, dp] as never;
-  },
-});
+    },
+    sample: (s) => {
+      const nb = 4 * s.int(1, 3);
+      const l = 2 * s.int(1, 3);
+      const dp = 4 * s.int(1, 40);
+      const w = wt === "f64" ? s.f64(l * dp) : s.f32(l * dp);
+      return [s.f32(nb * dp), w, s.f64(l), s.f64(nb * l), nb, l, dp] as never;
+    },
+  });
+}
+
+/** Scores kernel taking W as float64 (rounded to float32 in the kernel). @internal */
+export const rowsScoresF32 = scoresF32("rowsScoresF32", "f64");
+/** The same with W already rounded to float32 (same bits; the rounding done once per pass). @internal */
+export const rowsScoresF32W32 = scoresF32("rowsScoresF32W32", "f32");
 
 /**
  * Transposed product of a block of rows, float32 products:

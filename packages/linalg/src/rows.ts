@@ -62,6 +62,8 @@ export class PackedRows {
   private g!: Float64Array;
   private z!: Float64Array;
   private r!: Float64Array;
+  /** W rounded to float32 (float32 products: rounded once per load instead of in every block). */
+  private w32!: Float32Array;
 
   /**
    * Copies X (row-major [n, d]: `data` with `shape` [n, d], any Float32Array or
@@ -116,7 +118,7 @@ export class PackedRows {
     const lp = up(Math.max(l, 2), 2);
     if (lp <= this.lp) return;
     const dp = this.dp;
-    const need = this.xBytes + 8 * (2 * lp * dp + lp + 2 * BLOCK_ROWS * lp) + 64;
+    const need = this.xBytes + 8 * (2 * lp * dp + lp + 2 * BLOCK_ROWS * lp) + 4 * lp * dp + 64;
     if (this.memory) {
       const have = this.memory.buffer.byteLength;
       if (need > have) this.memory.grow(Math.ceil((need - have) / 65536));
@@ -144,6 +146,8 @@ export class PackedRows {
     this.z = new Float64Array(buf, at, BLOCK_ROWS * lp);
     at += 8 * BLOCK_ROWS * lp;
     this.r = new Float64Array(buf, at, BLOCK_ROWS * lp);
+    at += 8 * BLOCK_ROWS * lp;
+    this.w32 = new Float32Array(buf, at, lp * dp);
     this.lp = lp;
   }
 
@@ -163,6 +167,7 @@ export class PackedRows {
     for (let c = 0; c < l; c++) w.set(W.subarray(c * d, c * d + d), c * dp);
     this.bias.fill(0);
     if (bias) this.bias.set(bias.subarray(0, l));
+    if (this.dtype === "float32" && this.products === "float32") this.w32.set(w); // rounds to nearest
     void lp;
   }
 
@@ -182,7 +187,19 @@ export class PackedRows {
   ) => void {
     const k = this.kernels as unknown as Record<string, (...a: unknown[]) => void>;
     if (this.dtype === "float64") return k.rowsScoresF64 as never;
-    return (this.products === "float64" ? k.rowsScoresF32Exact : k.rowsScoresF32) as never;
+    if (this.products === "float64") return k.rowsScoresF32Exact as never;
+    // W rounded to float32 once by loadFactor: same bits as rowsScoresF32 on the float64 W
+    const w32 = this.w32;
+    const run = k.rowsScoresF32W32;
+    return ((
+      x: FloatArray,
+      _w: Float64Array,
+      b: Float64Array,
+      z: Float64Array,
+      nb: number,
+      l: number,
+      dp: number,
+    ) => run(x, w32, b, z, nb, l, dp)) as never;
   }
 
   private accKernel(): (
