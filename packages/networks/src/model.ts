@@ -443,8 +443,9 @@ export abstract class NetworkBase implements NetworkEstimator {
     for (const p of this.params()) {
       if (p.constraint === "unit-columns") normalizeColumns(p.value, p.shape[0], p.shape[1]);
       else if (p.constraint === "tight-frame") projectTightFrame(p.value, p.shape[0], p.shape[1]);
-      else if (p.constraint === "positive")
+      else if (p.constraint === "positive") {
         for (let i = 0; i < p.value.length; i++) if (p.value[i] < 0) p.value[i] = 0;
+      }
     }
   }
 

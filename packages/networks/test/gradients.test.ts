@@ -10,7 +10,7 @@ import {
   Standardize,
   softmaxCrossEntropy,
 } from "../src/nn/layers.js";
-import { ISTC } from "../src/nn/istc.js";
+import { ISTC, spectralNormSquared } from "../src/nn/istc.js";
 import { TightFrame, projectTightFrame } from "../src/nn/frame.js";
 import { PhaseNonlinearity, WaveletFilter } from "../src/nn/wavelet.js";
 import { Random } from "@scatterkit/core";
@@ -112,17 +112,54 @@ describe("gradients against central finite differences (float64)", () => {
     }
   });
 
-  it("unrolled homotopy ISTC: input, dictionary and lambda*", () => {
+  it("unrolled homotopy ISTC: input, dictionary and lambda* (step eta held fixed, as within an SGD step)", () => {
     const rng = new Random(6);
     const istc = new ISTC("i", "float64", 6, 10, 5, 0.3);
     istc.init(rng);
+    istc.fixedStep = 0.4;
     expect(check(istc, randomAct(rng, 3, 6, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
     const y = istc.forward(randomAct(rng, 3, 6, 2, 2), false);
     expect(y.data.every((v) => v >= 0)).toBe(true);
     // K > 2P: z D^T D is taken as (z D^T) D, in the forward and the backward pass
-    const wide = new ISTC("w", "float64", 3, 10, 4, 0.2);
+    const wide = new ISTC("w", "float64", 3, 10, 4, 0.05);
     wide.init(rng);
+    wide.fixedStep = 0.3;
     expect(check(wide, randomAct(rng, 3, 3, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
+    // the paper's plain W = D (eta = 1)
+    const plain = new ISTC("p", "float64", 6, 10, 5, 0.3, false);
+    plain.init(rng);
+    expect(check(plain, randomAct(rng, 3, 6, 2, 2), rng, { samples: 60 })).toBeLessThan(1e-6);
+    expect(plain.step).toBe(1);
+  });
+
+  it("ISTC step: eta = 1 / ||D||_2^2, and the iteration then never expands", () => {
+    // D = [[3, 0, 0], [0, 1, 1]] (P = 2, K = 3): D D^T = diag(9, 2), ||D||^2 = 9
+    expect(spectralNormSquared(Float64Array.of(3, 0, 0, 0, 1, 1), 2, 3)).toBeCloseTo(9, 12);
+    const rng = new Random(8);
+    const istc = new ISTC("s", "float64", 4, 32, 12, 1e-3);
+    istc.init(rng);
+    const D = istc.dictionary.value;
+    const x = randomAct(rng, 2, 4, 1, 1);
+    istc.forward(x, false);
+    // largest singular value by dense power iteration on D^T D (K x K), independent of the P x P route
+    let v = new Float64Array(32).fill(1);
+    let lam = 0;
+    for (let it = 0; it < 500; it++) {
+      const Dv = new Float64Array(4);
+      for (let p = 0; p < 4; p++) for (let k = 0; k < 32; k++) Dv[p] += D[p * 32 + k] * v[k];
+      const u = new Float64Array(32);
+      for (let k = 0; k < 32; k++) for (let p = 0; p < 4; p++) u[k] += D[p * 32 + k] * Dv[p];
+      lam = Math.hypot(...u);
+      v = u.map((t) => t / lam);
+    }
+    expect(istc.step).toBeGreaterThan(0);
+    expect(Math.abs(istc.step * lam - 1)).toBeLessThan(1e-9);
+    // with 32 atoms in 4 dimensions and a tiny lambda*, plain steps (eta = 1) blow up, eta does not
+    const plain = new ISTC("q", "float64", 4, 32, 12, 1e-3, false);
+    plain.dictionary.value.set(D);
+    const big = (a: ISTC) => Math.max(...a.forward(x, false).data.map(Math.abs));
+    expect(big(istc)).toBeLessThan(10);
+    expect(big(plain)).toBeGreaterThan(100 * big(istc));
   });
 
   it("tight frame with ReLU and with soft-threshold; re-orthogonalisation gives F^T F = I", () => {

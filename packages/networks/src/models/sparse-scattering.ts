@@ -85,7 +85,7 @@ export class SparseScatteringNetwork extends NetworkBase {
     probes.push([layers.length - 1, "projection"]);
     let ch = this.projection;
     if (this.sparseCode) {
-      const istc = new ISTC("istc", dtype, this.projection, this.atoms, this.iterations, 1.5);
+      const istc = new ISTC("istc", dtype, this.projection, this.atoms, this.iterations, 0.05);
       istc.init(rng);
       layers.push(istc);
       probes.push([layers.length - 1, "sparse code"]);

@@ -9,12 +9,18 @@ import { type Act, type DType, Layer, type Param, newAct, zeros, zerosLike } fro
 import type { Random } from "@scatterkit/core";
 
 /**
- * Non-negative sparse code of each position's vector x (P channels) over D [P, K]:
- * c = D^T x, lambda_0 = ||c||_inf, lambda_n = lambda_0 (lambda* / lambda_0)^(n / N)
+ * Non-negative sparse code of each position's vector x (P channels) over D [P, K] by the
+ * homotopy iteration z_n = ReLU(z_{n-1} - W^T (D z_{n-1} - x) - lambda_n) with W = eta D:
+ * c = eta D^T x, lambda_0 = ||c||_inf, lambda_n = lambda_0 (lambda* / lambda_0)^(n / N)
  * (geometric decrease from lambda_0 to the learned lambda*),
- * z_0 = 0, z_n = ReLU(z_{n-1} + c - D^T D z_{n-1} - lambda_n) for n = 1..N; output z_N
+ * z_0 = 0, z_n = ReLU(z_{n-1} + c - eta D^T D z_{n-1} - lambda_n) for n = 1..N; output z_N
  * ([n, P, h, w] -> [n, K, h, w]). Where x = 0 the thresholds are lambda* throughout.
- * Gradients flow to x, D (through c, the Gram matrix and lambda_0's argmax) and lambda*.
+ * eta = 1 / ||D||_2^2 (the ISTA step that keeps the iteration a contraction; power iteration
+ * on D D^T at each forward pass, held constant within the step like the unit-norm
+ * projection of the atoms), or 1 when `normalizedStep` is false (the paper's plain W = D).
+ * Gradients flow to x, D (through c, the Gram matrix and lambda_0's argmax) and lambda*,
+ * which is learned through its logarithm (`logLambda`, as in the paper's code) so that SGD
+ * steps change it by a ratio.
  * The product z D^T D is taken through the Gram matrix G = D^T D when K <= 2P and as
  * (z D^T) D otherwise (2PK instead of K^2 operations per position; equal up to round-off).
  */
@@ -23,7 +29,8 @@ export class ISTC extends Layer {
   readonly K: number;
   readonly iterations: number;
   readonly dictionary: Param;
-  readonly lambda: Param;
+  /** log(lambda*). */
+  readonly logLambda: Param;
   private cache: {
     x: Act;
     Xt: FloatArray;
@@ -33,14 +40,30 @@ export class ISTC extends Layer {
     A: FloatArray[]; // per iteration n = 1..N: pre-activation [n S, K]
   } | null = null;
 
-  constructor(name: string, dtype: DType, P: number, K: number, iterations: number, lambdaInit: number) {
+  /** Use eta = 1 / ||D||_2^2 (true) or eta = 1. */
+  readonly normalizedStep: boolean;
+  /** When set, the step eta used instead of the one computed from D (finite-difference tests). */
+  fixedStep: number | null = null;
+  /** The step eta of the last forward pass. */
+  step = 1;
+
+  constructor(
+    name: string,
+    dtype: DType,
+    P: number,
+    K: number,
+    iterations: number,
+    lambdaInit: number,
+    normalizedStep = true,
+  ) {
     super(name, dtype);
+    this.normalizedStep = normalizedStep;
     this.P = P;
     this.K = K;
     this.iterations = iterations;
     this.dictionary = this.param("dictionary", [P, K], false, "unit-columns");
-    this.lambda = this.param("lambda", [1], false, "positive");
-    this.lambda.value[0] = lambdaInit;
+    this.logLambda = this.param("logLambda", [1], false);
+    this.logLambda.value[0] = Math.log(lambdaInit);
   }
 
   /** Gaussian atoms normalised to unit norm. */
@@ -63,10 +86,12 @@ export class ISTC extends Layer {
     const R = n * S;
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
-    const lamStar = this.lambda.value[0];
+    const lamStar = Math.exp(this.logLambda.value[0]);
+    const eta = this.fixedStep ?? (this.normalizedStep ? 1 / spectralNormSquared(D, P, K) : 1);
+    this.step = eta;
     const factored = K > 2 * P;
     const G = zerosLike(D, factored ? 0 : K * K);
-    if (!factored) gemm(true, false, K, K, P, 1, D, K, D, K, 0, G, K);
+    if (!factored) gemm(true, false, K, K, P, eta, D, K, D, K, 0, G, K);
     const U = factored ? zerosLike(x.data, R * P) : null;
     // position-major layout: one row per (image, position)
     const Xt = zerosLike(x.data, R * P);
@@ -77,7 +102,7 @@ export class ISTC extends Layer {
       }
     }
     const C = zerosLike(x.data, R * K);
-    gemm(false, false, R, K, P, 1, Xt, P, D, K, 0, C, K);
+    gemm(false, false, R, K, P, eta, Xt, P, D, K, 0, C, K);
     const lam0 = new Float64Array(R);
     for (let r = 0; r < R; r++) {
       let m = 0;
@@ -95,7 +120,7 @@ export class ISTC extends Layer {
       if (it > 1) {
         if (U) {
           gemm(false, true, R, P, K, 1, Z, K, D, K, 0, U, P);
-          gemm(false, false, R, K, P, 1, U, P, D, K, 0, T, K);
+          gemm(false, false, R, K, P, eta, U, P, D, K, 0, T, K);
         } else gemm(false, false, R, K, K, 1, Z, K, G, K, 0, T, K);
       }
       const e = it / N;
@@ -138,7 +163,8 @@ export class ISTC extends Layer {
     const R = n * S;
     const { P, K, iterations: N } = this;
     const D = this.dictionary.value;
-    const lamStar = this.lambda.value[0];
+    const lamStar = Math.exp(this.logLambda.value[0]);
+    const eta = this.step;
     const factored = K > 2 * P;
     const dG = zerosLike(D, factored ? 0 : K * K);
     const U = factored ? zerosLike(x.data, R * P) : null;
@@ -184,13 +210,14 @@ export class ISTC extends Layer {
         if (U && V) {
           // G = D^T D taken as (z D^T) D: U = Zp D^T, V = dA D^T
           gemm(false, true, R, P, K, 1, dA, K, D, K, 0, V, P);
-          gemm(false, false, R, K, P, 1, V, P, D, K, 0, T, K);
+          gemm(false, false, R, K, P, eta, V, P, D, K, 0, T, K);
           gemm(false, true, R, P, K, 1, Zp, K, D, K, 0, U, P);
-          gemm(true, false, P, K, R, -1, U, P, dA, K, 1, this.dictionary.grad, K);
-          gemm(true, false, P, K, R, -1, V, P, Zp, K, 1, this.dictionary.grad, K);
+          gemm(true, false, P, K, R, -eta, U, P, dA, K, 1, this.dictionary.grad, K);
+          gemm(true, false, P, K, R, -eta, V, P, Zp, K, 1, this.dictionary.grad, K);
         } else {
+          // G already holds eta D^T D
           gemm(false, false, R, K, K, 1, dA, K, G, K, 0, T, K);
-          gemm(true, false, K, K, R, -1, Zp, K, dA, K, 1, dG, K);
+          gemm(true, false, K, K, R, -eta, Zp, K, dA, K, 1, dG, K);
         }
         for (let i = 0; i < R * K; i++) g[i] = dA[i] - T[i];
       }
@@ -211,15 +238,15 @@ export class ISTC extends Layer {
       if (arg >= 0) dC[o + arg] += dl0[r] * Math.sign(C[o + arg]);
     }
     const dXt = zerosLike(x.data, R * P);
-    gemm(false, true, R, P, K, 1, dC, K, D, K, 0, dXt, P);
-    gemm(true, false, P, K, R, 1, Xt, P, dC, K, 1, this.dictionary.grad, K);
+    gemm(false, true, R, P, K, eta, dC, K, D, K, 0, dXt, P);
+    gemm(true, false, P, K, R, eta, Xt, P, dC, K, 1, this.dictionary.grad, K);
     if (!factored) {
       // G = D^T D: dD += D (dG + dG^T)
       const dGs = zerosLike(D, K * K);
       for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) dGs[i * K + j] = dG[i * K + j] + dG[j * K + i];
       gemm(false, false, P, K, K, 1, D, K, dGs, K, 1, this.dictionary.grad, K);
     }
-    this.lambda.grad[0] += dLamStar;
+    this.logLambda.grad[0] += dLamStar * lamStar;
     const dx = newAct(x.data, n, P, h, w);
     for (let b = 0; b < n; b++) {
       for (let p = 0; p < P; p++) {
@@ -229,6 +256,40 @@ export class ISTC extends Layer {
     }
     return dx;
   }
+}
+
+/**
+ * ||D||_2^2, the largest eigenvalue of D D^T (P x P), by 60 steps of power iteration in
+ * float64 from the all-ones vector (deterministic: the same D gives the same bits).
+ */
+export function spectralNormSquared(D: FloatArray, P: number, K: number): number {
+  const M = new Float64Array(P * P);
+  for (let i = 0; i < P; i++) {
+    for (let j = i; j < P; j++) {
+      let s = 0;
+      for (let k = 0; k < K; k++) s += D[i * K + k] * D[j * K + k];
+      M[i * P + j] = s;
+      M[j * P + i] = s;
+    }
+  }
+  let v = new Float64Array(P).fill(1 / Math.sqrt(P));
+  let lam = 0;
+  for (let it = 0; it < 60; it++) {
+    const u = new Float64Array(P);
+    for (let i = 0; i < P; i++) {
+      let s = 0;
+      for (let j = 0; j < P; j++) s += M[i * P + j] * v[j];
+      u[i] = s;
+    }
+    let nrm = 0;
+    for (let i = 0; i < P; i++) nrm += u[i] * u[i];
+    nrm = Math.sqrt(nrm);
+    if (nrm === 0) return 1;
+    lam = nrm;
+    for (let i = 0; i < P; i++) u[i] /= nrm;
+    v = u;
+  }
+  return lam;
 }
 
 /** Scales each column of D [P, K] (row-major) to unit Euclidean norm. */
