@@ -36,6 +36,40 @@ describe("networks suite", () => {
     expect(t.images.data[2 * 784 + 400]).toBeCloseTo(mine.test.images[500 * 784 + 400] / 255, 7);
   });
 
+  it("the learning-rate search trains every case once per rate and selects on validation images", async () => {
+    const mine = decodeEmbeddedSample(readFileSync(SAMPLE));
+    const data = {
+      train: spreadTensor(mine.train, 60),
+      validation: spreadTensor(mine.train, 40, 1),
+      test: spreadTensor(mine.test, 30),
+      source: "sample",
+    };
+    // offset 1 takes other images than offset 0
+    expect(data.validation.images.data[0]).toBe(mine.train.images[1 * 784] / 255);
+    const r = await experiment(
+      {
+        train: 60,
+        test: 30,
+        epochs: 1,
+        workers: 1,
+        cases: ["sparse-scattering-none"],
+        learningRates: [0.001, 0.1],
+      },
+      data,
+    );
+    expect(r.rows.map((x) => (x.params as { learningRate: number }).learningRate)).toEqual([0.001, 0.1]);
+    const selected = r.rows.filter((x) => x.selected);
+    expect(selected.length).toBe(1);
+    const best = Math.max(...r.rows.map((x) => x.validationAccuracy as number));
+    expect(selected[0].validationAccuracy).toBe(best);
+    for (const row of r.rows)
+      expect((row.validationAccuracy as number) * 40).toBeCloseTo(
+        Math.round((row.validationAccuracy as number) * 40),
+        9,
+      );
+    expect(r.notes?.[0]).toContain("learning rate searched over 0.001, 0.1");
+  });
+
   it("experiment on a tiny subset gives one row per case with finite measurements", async () => {
     const r = await experiment({
       train: 60,

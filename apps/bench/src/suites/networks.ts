@@ -15,11 +15,19 @@
  * fisher: the Fisher ratio trace(S_B)/trace(S_W) per layer on training images.
  * medianSeconds = median wall seconds of one training epoch.
  *
+ * Hyper-parameter search, the same for every case: each case trains once per learning rate
+ * of BENCH_NETWORKS_LRS (comma-separated; default: the model's standard rate only) and the
+ * rate with the best accuracy on a validation set (BENCH_NETWORKS_VAL images of the training
+ * split that are not training images) is the case's `selected` row; the ablation notes
+ * compare selected rows, whose test accuracy was not used to choose them.
+ *
  * Sizes: --quick 1,000 train / 500 test images, 1 epoch (about a minute or two on two
- * cores); full 10,000 train / 10,000 test, 3 epochs (the standard runs' count). BENCH_NETWORKS_TRAIN, _TEST, _EPOCHS
- * override them and BENCH_NETWORKS_CASES (comma-separated case names) picks cases. The
- * standard runs (full training set, each model's documented epochs) are in the networks
- * README; they take up to 90 minutes each, too long for a bench.
+ * cores); full 10,000 train / 10,000 test, 3 epochs: a fixed budget for comparing the
+ * cases, shorter than the standard runs. BENCH_NETWORKS_TRAIN, _TEST, _VAL, _EPOCHS override
+ * them and BENCH_NETWORKS_CASES (comma-separated case names) picks cases. The standard runs
+ * (full training set, each model's documented epochs and augmentation) are in the networks
+ * README and come back here as `recorded-*` rows; they take up to 90 minutes each, too long
+ * for a bench.
  * Data: $SCATTERKIT_DATA/fashion-mnist or ../shared/datasets/fashion-mnist; without them the
  * demo's embedded sample (3,000 train / 1,000 test images).
  */
@@ -29,7 +37,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Tensor } from "@scatterkit/core";
 import { type ImageSet, loadMnistLike } from "@scatterkit/datasets";
-import { createNetwork, type EpochInfo, type NetworkModelName } from "@scatterkit/networks";
+import { createNetwork, type EpochInfo, type NetworkModelName, STANDARD_RUNS } from "@scatterkit/networks";
 import type { BenchOptions, BenchResult, BenchRow } from "../types";
 import { median, now } from "../util";
 
@@ -96,6 +104,8 @@ export const CASES: NetworkCase[] = [
 export interface BenchData {
   train: { images: Tensor; labels: Int32Array };
   test: { images: Tensor; labels: Int32Array };
+  /** Images of the training split that are not in `train` (model selection). */
+  validation?: { images: Tensor; labels: Int32Array };
   source: string;
 }
 
@@ -119,14 +129,18 @@ export function decodeEmbeddedSample(bytes: Uint8Array): { train: ImageSet; test
   return { train, test };
 }
 
-/** `n` evenly spread images of a set (all when n >= count) as a float tensor with labels. */
-export function spreadTensor(set: ImageSet, n: number): { images: Tensor; labels: Int32Array } {
+/**
+ * `n` evenly spread images of a set (all when n >= count) as a float tensor with labels;
+ * `offset` 1 takes each chosen image's successor instead (disjoint from offset 0 when
+ * n <= count / 2).
+ */
+export function spreadTensor(set: ImageSet, n: number, offset = 0): { images: Tensor; labels: Int32Array } {
   const m = Math.min(n, set.count);
   const px = set.rows * set.cols;
   const data = new Float32Array(m * px);
   const labels = new Int32Array(m);
   for (let k = 0; k < m; k++) {
-    const i = Math.floor((k * set.count) / m);
+    const i = Math.min(set.count - 1, Math.floor((k * set.count) / m) + offset);
     for (let p = 0; p < px; p++) data[k * px + p] = set.images[i * px + p] / 255;
     labels[k] = set.labels[i];
   }
@@ -134,7 +148,7 @@ export function spreadTensor(set: ImageSet, n: number): { images: Tensor; labels
 }
 
 /** Loads `train` / `test` Fashion-MNIST images (evenly spread over each split). */
-export function loadBenchData(train: number, test: number, env = process.env): BenchData {
+export function loadBenchData(train: number, test: number, env = process.env, validation = 0): BenchData {
   const candidates = [
     env.SCATTERKIT_DATA ? join(env.SCATTERKIT_DATA, "fashion-mnist") : "",
     env.SCATTERKIT_DATA ?? "",
@@ -142,9 +156,13 @@ export function loadBenchData(train: number, test: number, env = process.env): B
   ].filter((d) => d && existsSync(join(d, "train-images-idx3-ubyte.gz")));
   if (candidates.length > 0) {
     const dir = candidates[0];
+    const trainSet = loadMnistLike(dir, { kind: "train" });
     return {
-      train: spreadTensor(loadMnistLike(dir, { kind: "train" }), train),
+      train: spreadTensor(trainSet, train),
       test: spreadTensor(loadMnistLike(dir, { kind: "test" }), test),
+      ...(validation > 0 && train + validation <= trainSet.count
+        ? { validation: spreadTensor(trainSet, validation, 1) }
+        : {}),
       source: dir,
     };
   }
@@ -167,10 +185,19 @@ export interface NetworksSizes {
   workers?: number;
   /** Case names to run (default: all). */
   cases?: string[];
+  /** Learning rates searched for every case (default: the model's standard rate). */
+  learningRates?: number[];
+  /** Validation images for the search (taken from the training split). */
+  validation?: number;
 }
 
 /** Trains and measures one case; returns its row. */
-export async function benchCase(c: NetworkCase, data: BenchData, s: NetworksSizes): Promise<BenchRow> {
+export async function benchCase(
+  c: NetworkCase,
+  data: BenchData,
+  s: NetworksSizes,
+  learningRate?: number,
+): Promise<BenchRow> {
   const epochs: EpochInfo[] = [];
   const options: Record<string, unknown> = {
     epochs: s.epochs,
@@ -179,6 +206,7 @@ export async function benchCase(c: NetworkCase, data: BenchData, s: NetworksSize
     classes: 10,
     onEpoch: (e: EpochInfo) => epochs.push(e),
   };
+  if (learningRate !== undefined) options.learningRate = learningRate;
   if (c.model === "sparse-scattering") options.sparseCode = c.nonlinearity !== "none";
   else options.nonlinearity = c.nonlinearity;
   const net = createNetwork(c.model, options as never);
@@ -188,13 +216,12 @@ export async function benchCase(c: NetworkCase, data: BenchData, s: NetworksSize
   const t1 = now();
   const proba = net.predictProba(data.test.images);
   const inferSeconds = now() - t1;
-  const [n, k] = proba.shape;
-  let correct = 0;
-  for (let i = 0; i < n; i++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (proba.data[i * k + j] > proba.data[i * k + best]) best = j;
-    if (best === data.test.labels[i]) correct++;
-  }
+  const [n] = proba.shape;
+  const correct = countCorrect(proba, data.test.labels);
+  const validationAccuracy = data.validation
+    ? countCorrect(net.predictProba(data.validation.images), data.validation.labels) /
+      data.validation.labels.length
+    : undefined;
   const fisherN = Math.min(2000, data.train.labels.length);
   const sub = spreadTensorOf(data.train, fisherN);
   const fisher = net.layerFisherRatios(sub.images, sub.labels);
@@ -210,11 +237,13 @@ export async function benchCase(c: NetworkCase, data: BenchData, s: NetworksSize
       epochs: s.epochs,
       seed: s.seed ?? 0,
       workers: s.workers ?? 2,
+      learningRate: learningRate ?? (STANDARD_RUNS[c.model] as { learningRate?: number }).learningRate,
       fisherImages: fisherN,
     },
     medianSeconds: median(hist.map((e) => e.seconds)),
     ablation: c.ablation,
     accuracy: correct / n,
+    ...(validationAccuracy !== undefined ? { validationAccuracy } : {}),
     trainSeconds,
     trainImagesPerSecond: median(hist.map((e) => e.imagesPerSecond)),
     inferenceImagesPerSecond: n / inferSeconds,
@@ -222,6 +251,18 @@ export async function benchCase(c: NetworkCase, data: BenchData, s: NetworksSize
     finalLoss: hist.at(-1)?.loss,
     fisher: Object.fromEntries(fisher.map((f) => [f.layer, Number(f.ratio.toPrecision(4))])),
   };
+}
+
+/** Number of rows of `proba` [n, k] whose largest entry is at the label. */
+function countCorrect(proba: Tensor, labels: Int32Array): number {
+  const [n, k] = proba.shape;
+  let correct = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (proba.data[i * k + j] > proba.data[i * k + best]) best = j;
+    if (best === labels[i]) correct++;
+  }
+  return correct;
 }
 
 function spreadTensorOf(set: { images: Tensor; labels: Int32Array }, m: number) {
@@ -240,20 +281,31 @@ function spreadTensorOf(set: { images: Tensor; labels: Int32Array }, m: number) 
 
 /** Runs the chosen cases on one data set; exported for tests with small sizes. */
 export async function experiment(s: NetworksSizes, data?: BenchData): Promise<BenchResult> {
-  const d = data ?? loadBenchData(s.train, s.test);
+  const d = data ?? loadBenchData(s.train, s.test, process.env, s.validation ?? 0);
   const chosen = s.cases ? CASES.filter((c) => s.cases!.includes(c.name)) : CASES;
+  const rates: (number | undefined)[] = s.learningRates?.length ? s.learningRates : [undefined];
   const rows: BenchRow[] = [];
   for (const c of chosen) {
-    rows.push(await benchCase(c, d, s));
-    if (process.env.BENCH_NETWORKS_VERBOSE) {
-      const r = rows.at(-1)!;
-      console.error(
-        `${c.name}: ${(100 * (r.accuracy as number)).toFixed(2)}% in ${(r.trainSeconds as number).toFixed(1)}s`,
-      );
+    const mine: BenchRow[] = [];
+    for (const lr of rates) {
+      mine.push(await benchCase(c, d, s, lr));
+      if (process.env.BENCH_NETWORKS_VERBOSE) {
+        const r = mine.at(-1)!;
+        console.error(
+          `${c.name} lr ${(r.params as { learningRate?: number }).learningRate}: test ${(100 * (r.accuracy as number)).toFixed(2)}%` +
+            `${r.validationAccuracy !== undefined ? ` validation ${(100 * (r.validationAccuracy as number)).toFixed(2)}%` : ""} in ${(r.trainSeconds as number).toFixed(1)}s`,
+        );
+      }
     }
+    // the search's choice: best validation accuracy (first on ties), else the only row
+    let pick = mine[0];
+    for (const r of mine)
+      if (((r.validationAccuracy as number) ?? 0) > ((pick.validationAccuracy as number) ?? 0)) pick = r;
+    for (const r of mine) r.selected = r === pick;
+    rows.push(...mine);
   }
   const pct = (name: string) => {
-    const r = rows.find((x) => x.case === name);
+    const r = rows.find((x) => x.case === name && x.selected);
     return r ? `${(100 * (r.accuracy as number)).toFixed(2)}%` : "-";
   };
   const budget = `${d.train.labels.length} train / ${d.test.labels.length} test images, ${s.epochs} epoch${s.epochs === 1 ? "" : "s"}, seed ${s.seed ?? 0}`;
@@ -261,7 +313,10 @@ export async function experiment(s: NetworksSizes, data?: BenchData): Promise<Be
     suite: "networks",
     rows,
     notes: [
-      `data: ${d.source}; ${budget}; each model's standard-run architecture and optimiser, the same budget for every case`,
+      `data: ${d.source}; ${budget}; each model's standard-run architecture and optimiser, the same budget for every case` +
+        (rates.length > 1
+          ? `; learning rate searched over ${rates.join(", ")} for every case, chosen on ${d.validation?.labels.length ?? 0} validation images of the training split (selected rows)`
+          : ""),
       `ablation, phase collapse (same architecture): modulus ${pct("phase-collapse-modulus")}, threshold ${pct("phase-collapse-threshold")}, relu ${pct("phase-collapse-relu")} (Guth et al. 2022: replacing the modulus by thresholding degrades accuracy considerably)`,
       `ablation, sparse scattering: with the sparse code ${pct("sparse-scattering-istc")}, without ${pct("sparse-scattering-none")} (Zarka et al. 2020: the sparse code adds accuracy)`,
       `tight frame: relu (separation) ${pct("tight-frame-relu")}, soft-threshold (concentration) ${pct("tight-frame-soft-threshold")}`,
@@ -337,6 +392,8 @@ export async function run(opts: BenchOptions): Promise<BenchResult> {
     test: envInt("BENCH_NETWORKS_TEST", opts.quick ? 500 : 10000),
     epochs: envInt("BENCH_NETWORKS_EPOCHS", opts.quick ? 1 : 3),
     cases: process.env.BENCH_NETWORKS_CASES?.split(",").map((x) => x.trim()),
+    learningRates: process.env.BENCH_NETWORKS_LRS?.split(",").map((x) => Number(x.trim())),
+    validation: envInt("BENCH_NETWORKS_VAL", opts.quick ? 0 : 2000),
   };
   const result = await experiment(sizes);
   const recorded = recordedRows();
