@@ -6,7 +6,7 @@
  * no float32 copy of them.
  *
  * Accuracy: each product x w is the float32 rounding of x fl32(w) (relative error <= 2^-24
- * twice); at most 8 products (scores) or 4 (transposed product) are summed in float32
+ * twice); at most 8 products (8 columns or 8 rows) are summed in float32
  * before a float64 addition, so the error does not grow with the length of the sum as a
  * plain float32 dot product's does.
  * @internal
@@ -213,24 +213,129 @@ export const rowsScoresF32W32 = scoresF32("rowsScoresF32W32", "f32");
 
 /**
  * Transposed product of a block of rows, float32 products:
- *   g[c dp + j] = g[c dp + j] + fl32(fl32(fl32(p0 + p1) + p2) + p3),  p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]),
- * for each quad of rows q = 0, 4, .. < nb in turn (columns in chunks of 256), c < l, j < dp
- * (the four-row sum in float32, its addition to g in float64). Needs nb % 4 == 0, l even,
- * dp % 4 == 0. Tile: 4 rows x 2 classes.
+ *   g[c dp + j] = g[c dp + j] + fl32(..fl32(fl32(p_0 + p_1) + p_2).. + p_{m-1}),
+ *   p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]),
+ * over groups of m = 8 rows q = 0, 8, .. (then one group of m = 4 when nb % 8 == 4), in
+ * turn, columns in chunks of 256, c < l, j < dp (each group's sum in float32, its addition
+ * to g in float64). Needs nb % 4 == 0, dp % 4 == 0. Tile: 8 (or 4) rows x 1 class, 8
+ * columns per trip.
  */
 export const rowsAccTF32 = defineKernel({
   name: "rowsAccTF32",
-  doc: "g[c dp + j] += fl32(fl32(fl32(p0 + p1) + p2) + p3), p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]), row quads in order; nb % 4 == 0, l even, dp % 4 == 0",
+  doc: "g[c dp + j] += fl32(..fl32(p0 + p1).. + p_{m-1}), p_i = fl32(fl32(r[(q+i) l + c]) x[(q+i) dp + j]), row groups of m = 8 (last m = 4 when nb % 8 == 4) in order; nb % 4 == 0, dp % 4 == 0",
   params: ["x: f32[]", "r: f64[]", "g: f64[]", "nb: i32", "l: i32", "dp: i32"] as const,
   wasm: (f, p) => {
-    const [j0, jEnd, q, c, rowBytes, ga, gb, gEnd, rr, rowG] = f.declare(10, "i32");
-    const xp = f.declare(4, "i32");
-    const ra = f.declare(4, "v128");
-    const rb = f.declare(4, "v128");
-    const xv = f.declare(4, "v128");
-    const [ta, tb] = f.declare(2, "v128");
+    const [j0, jEnd, q, c, rowBytes, ga, gEnd, gEnd8, rr, rowG, q8, lBytes] = f.declare(12, "i32");
+    const xp = f.declare(8, "i32");
+    const rs = f.declare(8, "v128");
+    const [t0, t1] = f.declare(2, "v128");
     f.get(p.dp).i32(2).op("i32.shl").set(rowBytes);
     f.get(p.dp).i32(3).op("i32.shl").set(rowG);
+    f.get(p.l).i32(3).op("i32.shl").set(lBytes);
+    f.get(p.nb).i32(-8).op("i32.and").set(q8);
+    // g chunk += sum over the group's m rows, columns [j0, jEnd), class c (rows from q)
+    const group = (m: number) => {
+      f.i32(0).set(c);
+      f.loopWhileLess(c, p.l, () => {
+        // rr = r + (q l + c) * 8; splats of fl32(r) for rows q..q+m-1
+        f.get(p.r)
+          .get(q)
+          .get(p.l)
+          .op("i32.mul")
+          .get(c)
+          .op("i32.add")
+          .i32(3)
+          .op("i32.shl")
+          .op("i32.add")
+          .set(rr);
+        for (let i = 0; i < m; i++) {
+          f.get(rr).op("f64.load", 3, 0).op("f32.demote_f64").op("f32x4.splat").set(rs[i]);
+          if (i < m - 1) f.get(rr).get(lBytes).op("i32.add").set(rr);
+        }
+        f.get(p.x)
+          .get(q)
+          .get(rowBytes)
+          .op("i32.mul")
+          .op("i32.add")
+          .get(j0)
+          .i32(2)
+          .op("i32.shl")
+          .op("i32.add")
+          .set(xp[0]);
+        for (let i = 1; i < m; i++)
+          f.get(xp[i - 1])
+            .get(rowBytes)
+            .op("i32.add")
+            .set(xp[i]);
+        f.get(p.g)
+          .get(c)
+          .get(rowG)
+          .op("i32.mul")
+          .op("i32.add")
+          .get(j0)
+          .i32(3)
+          .op("i32.shl")
+          .op("i32.add")
+          .set(ga);
+        f.get(ga).get(jEnd).get(j0).op("i32.sub").i32(3).op("i32.shl").op("i32.add").set(gEnd);
+        f.get(ga)
+          .get(jEnd)
+          .get(j0)
+          .op("i32.sub")
+          .i32(-8)
+          .op("i32.and")
+          .i32(3)
+          .op("i32.shl")
+          .op("i32.add")
+          .set(gEnd8);
+        // u = 0..us-1: four columns each (x bytes 16 u, g bytes 32 u)
+        const trip = (us: number) => {
+          const ts = [t0, t1];
+          for (let u = 0; u < us; u++) {
+            f.get(rs[0])
+              .get(xp[0])
+              .load(16 * u, 2)
+              .op("f32x4.mul")
+              .set(ts[u]);
+            for (let i = 1; i < m; i++)
+              f.get(ts[u])
+                .get(rs[i])
+                .get(xp[i])
+                .load(16 * u, 2)
+                .op("f32x4.mul")
+                .op("f32x4.add")
+                .set(ts[u]);
+          }
+          for (let u = 0; u < us; u++) {
+            const t = ts[u];
+            f.get(ga)
+              .get(ga)
+              .load(32 * u)
+              .get(t)
+              .op("f64x2.promote_low_f32x4")
+              .add()
+              .store(32 * u);
+            f.get(ga)
+              .get(ga)
+              .load(32 * u + 16)
+              .get(t)
+              .get(t)
+              .op("i8x16.shuffle", ...HIGH_TO_LOW)
+              .op("f64x2.promote_low_f32x4")
+              .add()
+              .store(32 * u + 16);
+          }
+          for (let i = 0; i < m; i++) f.inc(xp[i], 16 * us);
+          f.inc(ga, 32 * us);
+        };
+        f.loopWhileLess(ga, gEnd8, () => trip(2));
+        f.get(ga)
+          .get(gEnd)
+          .op("i32.lt_u")
+          .ifElse(() => trip(1));
+        f.inc(c, 1);
+      });
+    };
     f.i32(0).set(j0);
     f.loopWhileLess(j0, p.dp, () => {
       f.get(j0).i32(JC).op("i32.add").set(jEnd);
@@ -241,114 +346,43 @@ export const rowsAccTF32 = defineKernel({
           f.get(p.dp).set(jEnd);
         });
       f.i32(0).set(q);
-      f.loopWhileLess(q, p.nb, () => {
-        f.i32(0).set(c);
-        f.loopWhileLess(c, p.l, () => {
-          // rr = r + (q l + c) * 8; splats of fl32(r) for rows q..q+3, classes c, c+1
-          f.get(p.r)
-            .get(q)
-            .get(p.l)
-            .op("i32.mul")
-            .get(c)
-            .op("i32.add")
-            .i32(3)
-            .op("i32.shl")
-            .op("i32.add")
-            .set(rr);
-          for (let i = 0; i < 4; i++) {
-            f.get(rr).op("f64.load", 3, 0).op("f32.demote_f64").op("f32x4.splat").set(ra[i]);
-            f.get(rr).op("f64.load", 3, 8).op("f32.demote_f64").op("f32x4.splat").set(rb[i]);
-            if (i < 3) f.get(rr).get(p.l).i32(3).op("i32.shl").op("i32.add").set(rr);
-          }
-          f.get(p.x)
-            .get(q)
-            .get(rowBytes)
-            .op("i32.mul")
-            .op("i32.add")
-            .get(j0)
-            .i32(2)
-            .op("i32.shl")
-            .op("i32.add")
-            .set(xp[0]);
-          for (let i = 1; i < 4; i++)
-            f.get(xp[i - 1])
-              .get(rowBytes)
-              .op("i32.add")
-              .set(xp[i]);
-          f.get(p.g)
-            .get(c)
-            .get(rowG)
-            .op("i32.mul")
-            .op("i32.add")
-            .get(j0)
-            .i32(3)
-            .op("i32.shl")
-            .op("i32.add")
-            .set(ga);
-          f.get(ga).get(rowG).op("i32.add").set(gb);
-          f.get(ga).get(jEnd).get(j0).op("i32.sub").i32(3).op("i32.shl").op("i32.add").set(gEnd);
-          // four columns per trip
-          f.loopWhileLess(ga, gEnd, () => {
-            for (let i = 0; i < 4; i++) f.get(xp[i]).load(0, 2).set(xv[i]);
-            f.get(ra[0]).get(xv[0]).op("f32x4.mul").set(ta);
-            f.get(rb[0]).get(xv[0]).op("f32x4.mul").set(tb);
-            for (let i = 1; i < 4; i++) {
-              f.get(ta).get(ra[i]).get(xv[i]).op("f32x4.mul").op("f32x4.add").set(ta);
-              f.get(tb).get(rb[i]).get(xv[i]).op("f32x4.mul").op("f32x4.add").set(tb);
-            }
-            for (const [gp, t] of [
-              [ga, ta],
-              [gb, tb],
-            ] as const) {
-              f.get(gp).get(gp).load(0).get(t).op("f64x2.promote_low_f32x4").add().store(0);
-              f.get(gp)
-                .get(gp)
-                .load(16)
-                .get(t)
-                .get(t)
-                .op("i8x16.shuffle", ...HIGH_TO_LOW)
-                .op("f64x2.promote_low_f32x4")
-                .add()
-                .store(16);
-            }
-            for (let i = 0; i < 4; i++) f.inc(xp[i], 16);
-            f.inc(ga, 32).inc(gb, 32);
-          });
-          f.inc(c, 2);
-        });
-        f.inc(q, 4);
+      f.loopWhileLess(q, q8, () => {
+        group(8);
+        f.inc(q, 8);
       });
+      f.get(q)
+        .get(p.nb)
+        .op("i32.lt_u")
+        .ifElse(() => group(4));
       f.get(j0).i32(JC).op("i32.add").set(j0);
     });
   },
   ts: (_m, x: Float32Array, r: Float64Array, g: Float64Array, nb: number, l: number, dp: number) => {
+    const rv = new Float64Array(8);
+    const xo = new Int32Array(8);
     for (let j0 = 0; j0 < dp; j0 += JC) {
       const jEnd = Math.min(j0 + JC, dp);
-      for (let q = 0; q < nb; q += 4) {
-        const x0 = q * dp;
-        const x1 = x0 + dp;
-        const x2 = x1 + dp;
-        const x3 = x2 + dp;
+      for (let q = 0; q < nb; ) {
+        const m = q + 8 <= nb ? 8 : 4;
         for (let c = 0; c < l; c++) {
-          const r0 = fr(r[q * l + c]);
-          const r1 = fr(r[(q + 1) * l + c]);
-          const r2 = fr(r[(q + 2) * l + c]);
-          const r3 = fr(r[(q + 3) * l + c]);
+          for (let i = 0; i < m; i++) {
+            rv[i] = fr(r[(q + i) * l + c]);
+            xo[i] = (q + i) * dp;
+          }
           const go = c * dp;
           for (let j = j0; j < jEnd; j++) {
-            let s = fr(r0 * x[x0 + j]);
-            s = fr(s + fr(r1 * x[x1 + j]));
-            s = fr(s + fr(r2 * x[x2 + j]));
-            s = fr(s + fr(r3 * x[x3 + j]));
+            let s = fr(rv[0] * x[xo[0] + j]);
+            for (let i = 1; i < m; i++) s = fr(s + fr(rv[i] * x[xo[i] + j]));
             g[go + j] += s;
           }
         }
+        q += m;
       }
     }
   },
   sample: (s) => {
-    const nb = 4 * s.int(1, 3);
-    const l = 2 * s.int(1, 3);
+    const nb = 4 * s.int(1, 5);
+    const l = s.int(1, 5);
     const dp = 4 * s.int(1, 150);
     return [s.f32(nb * dp), s.f64(nb * l), s.f64(l * dp), nb, l, dp] as never;
   },

@@ -44,7 +44,7 @@ export class PackedRows {
   /**
    * Products of a float32 X (ignored for float64 X, always float64), switchable between
    * calls. "float32" (default): x fl32(w) rounded to float32, four lanes per SIMD operation,
-   * at most 8 (scores) or 4 (transposed product) such products summed in float32, then
+   * at most 8 such products summed in float32 (8 columns for scores, 8 rows for R^T X), then
    * accumulated in float64: about twice the speed, each product with a relative error of
    * at most 2^-23. "float64": the float32 entries promoted, products and sums in float64.
    */
