@@ -81,6 +81,15 @@ export function augmentation(n: number, v: number, r: ResolvedTraining): Augment
   return { flip, dy, dx, key };
 }
 
+/** A model's standard-run training defaults (the rest: SGD momentum 0.9, batch 128, cosine). */
+export interface StandardTraining {
+  epochs: number;
+  learningRate: number;
+  augment?: boolean;
+  shift?: number;
+  copies?: number;
+}
+
 /** Resolved training options (every field set). */
 export interface ResolvedTraining {
   epochs: number;
@@ -130,7 +139,7 @@ const TRAINING_KEYS = [
 /** Checks and fills the common training options. */
 export function resolveTraining(
   o: TrainingOptions,
-  defaults: { epochs: number; learningRate: number },
+  defaults: StandardTraining,
 ): ResolvedTraining {
   if (o !== undefined && (typeof o !== "object" || o === null)) {
     throw new ParameterError("options", o, "an object of options");
@@ -168,9 +177,9 @@ export function resolveTraining(
     schedule,
     seed: checkInteger("seed", o.seed ?? 0, 0, 2 ** 32 - 1),
     workers: checkInteger("workers", o.workers ?? 1, 1, 64),
-    augment: o.augment ?? false,
-    shift: checkInteger("shift", o.shift ?? 0, 0, 64),
-    copies: checkInteger("copies", o.copies ?? 1, 1, 64),
+    augment: o.augment ?? defaults.augment ?? false,
+    shift: checkInteger("shift", o.shift ?? defaults.shift ?? 0, 0, 64),
+    copies: checkInteger("copies", o.copies ?? defaults.copies ?? 1, 1, 64),
     classes: o.classes === undefined ? undefined : checkInteger("classes", o.classes, 2, 1 << 16),
   };
 }
@@ -277,7 +286,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   protected classes = 0;
   private frontEnds = new Map<string, Scattering2D>();
 
-  constructor(o: TrainingOptions, defaults: { epochs: number; learningRate: number }) {
+  constructor(o: TrainingOptions, defaults: StandardTraining) {
     this.training = resolveTraining(o ?? {}, defaults);
     this.onEpoch = o?.onEpoch;
     if (o?.cacheDir !== undefined) {

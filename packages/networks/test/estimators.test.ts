@@ -150,6 +150,8 @@ describe("reproducibility, files and resume", () => {
       atoms: 16,
       iterations: 3,
       augment: true,
+      shift: 0,
+      copies: 1,
       cacheDir: dir,
     };
     const a = await new SparseScatteringNetwork(opts).fit(train.images, train.labels, { validation: test });

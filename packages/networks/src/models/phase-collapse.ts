@@ -13,10 +13,13 @@ import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
 export const PHASE_COLLAPSE_STANDARD = {
   J: 2,
   L: 8,
-  widths: [32, 48] as readonly number[],
+  widths: [64, 96] as readonly number[],
   nonlinearity: "modulus" as PhaseCollapseNonlinearity,
-  epochs: 6,
-  learningRate: 0.05,
+  epochs: 15,
+  learningRate: 0.03,
+  augment: true,
+  shift: 2,
+  copies: 3,
 } as const;
 
 const KINDS = ["modulus", "threshold", "relu"] as const;
@@ -41,7 +44,7 @@ export class PhaseCollapseNetwork extends NetworkBase {
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: PhaseCollapseNetworkOptions & { J?: number } = {}) {
     const d = PHASE_COLLAPSE_STANDARD;
-    super(options, { epochs: d.epochs, learningRate: d.learningRate });
+    super(options, d);
     this.J = checkInteger("J", options.J ?? d.J, 1, 6);
     this.L = checkInteger("L", options.L ?? d.L, 1, 32);
     const widths = options.widths ?? d.widths;

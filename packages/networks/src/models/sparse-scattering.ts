@@ -13,12 +13,15 @@ import type { Random } from "@scatterkit/core";
 export const SPARSE_SCATTERING_STANDARD = {
   J: 2,
   L: 8,
-  projection: 32,
-  atoms: 64,
+  projection: 64,
+  atoms: 256,
   iterations: 4,
   sparseCode: true,
-  epochs: 3,
-  learningRate: 0.05,
+  epochs: 8,
+  learningRate: 0.02,
+  augment: true,
+  shift: 2,
+  copies: 3,
 } as const;
 
 /**
@@ -40,7 +43,7 @@ export class SparseScatteringNetwork extends NetworkBase {
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: SparseScatteringNetworkOptions = {}) {
     const d = SPARSE_SCATTERING_STANDARD;
-    super(options, { epochs: d.epochs, learningRate: d.learningRate });
+    super(options, d);
     this.J = checkInteger("J", options.J ?? d.J, 1, 6);
     this.L = checkInteger("L", options.L ?? d.L, 1, 32);
     this.projection = checkInteger("projection", options.projection ?? d.projection, 1, 4096);

@@ -38,7 +38,7 @@ export class TightFrameNetwork extends NetworkBase {
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: TightFrameNetworkOptions = {}) {
     const d = TIGHT_FRAME_STANDARD;
-    super(options, { epochs: d.epochs, learningRate: d.learningRate });
+    super(options, d);
     this.J = checkInteger("J", options.J ?? d.J, 1, 6);
     this.L = checkInteger("L", options.L ?? d.L, 1, 32);
     this.projection = checkInteger("projection", options.projection ?? d.projection, 1, 4096);
