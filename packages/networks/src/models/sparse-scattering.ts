@@ -17,7 +17,7 @@ export const SPARSE_SCATTERING_STANDARD = {
   atoms: 256,
   iterations: 4,
   sparseCode: true,
-  epochs: 8,
+  epochs: 6,
   learningRate: 0.02,
   augment: true,
   shift: 2,
