@@ -119,9 +119,20 @@ function python(script: string, input: unknown): Record<string, unknown> | null 
   }
 }
 
-/** As {@link python}, without blocking: the script runs while this process computes. */
-function pythonAsync(script: string, input: unknown): Promise<Record<string, unknown> | null> {
-  return new Promise((resolve) => {
+/**
+ * As {@link python}, without blocking: the script runs while this process computes. Resolves
+ * `started` once the input is handed to the child (await it before blocking the event loop
+ * with a long synchronous fit, or the child waits for its stdin), `done` with the result.
+ */
+function pythonAsync(
+  script: string,
+  input: unknown,
+): { started: Promise<void>; done: Promise<Record<string, unknown> | null> } {
+  let started: () => void = () => {};
+  const startedP = new Promise<void>((r) => {
+    started = r;
+  });
+  const done = new Promise<Record<string, unknown> | null>((resolve) => {
     const child = spawn(PYTHON, ["-c", script], { stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
@@ -131,7 +142,10 @@ function pythonAsync(script: string, input: unknown): Promise<Record<string, unk
     child.stderr.on("data", (b) => {
       stderr += b;
     });
-    child.on("error", () => resolve(null));
+    child.on("error", () => {
+      started();
+      resolve(null);
+    });
     child.on("close", (code) => {
       if (code !== 0) {
         process.stderr.write(`python failed: ${stderr.slice(-2000)}\n`);
@@ -144,8 +158,9 @@ function pythonAsync(script: string, input: unknown): Promise<Record<string, unk
         resolve(null);
       }
     });
-    child.stdin.end(JSON.stringify(input));
+    child.stdin.end(JSON.stringify(input), () => started());
   });
+  return { started: startedP, done };
 }
 
 function randomArray(length: number, f32: boolean, seed: number): Float32Array | Float64Array {
@@ -599,6 +614,7 @@ export async function fullFashionMnist(out: BenchRow[], notes: string[]): Promis
     const concurrent = process.env.SCATTERKIT_LINALG_FULL_CONCURRENT === "1";
     const skLoad0c = loadAverage();
     const skPending = concurrent ? pythonAsync(SKLEARN_FULL, skInput) : null;
+    if (skPending) await skPending.started;
     process.stderr.write(
       `linalg: full Fashion-MNIST ${model} fit (ours${concurrent ? ", scikit-learn's at the same time" : ""}), load ${loadAverage()}\n`,
     );
@@ -628,7 +644,7 @@ export async function fullFashionMnist(out: BenchRow[], notes: string[]): Promis
       `linalg: ours ${s.toFixed(1)} s, ${(accuracy * 100).toFixed(2)}%; scikit-learn fit, load ${loadAverage()}\n`,
     );
     const skLoad0 = skPending ? skLoad0c : loadAverage();
-    const sk = skPending ? await skPending : python(SKLEARN_FULL, skInput);
+    const sk = skPending ? await skPending.done : python(SKLEARN_FULL, skInput);
     const skLoad1 = loadAverage();
     const skSec = (sk?.seconds as number | undefined) ?? null;
     process.stderr.write(`linalg: scikit-learn ${skSec?.toFixed(1)} s\n`);
