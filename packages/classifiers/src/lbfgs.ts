@@ -82,9 +82,11 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
   const alphaBuf = new Float64Array(mem);
   // correction pairs (s, y) and the direction p in kernel memory: bank.axpyDot(c, v, q, u)
   // is q += c v then u . q, bank.dot(a, b) is a . b, both summed as dot() above
-  const bank = new VectorBank(2 * mem + 1, n);
+  // (at most one pair per iteration: no more than maxIter pairs are ever held)
+  const pairs = Math.max(1, Math.min(mem, opts.maxIter));
+  const bank = new VectorBank(2 * pairs + 1, n);
   const spare: [Float64Array, Float64Array][] = [];
-  for (let j = mem - 1; j >= 0; j--) spare.push([bank.vectors[2 * j], bank.vectors[2 * j + 1]]);
+  for (let j = pairs - 1; j >= 0; j--) spare.push([bank.vectors[2 * j], bank.vectors[2 * j + 1]]);
   const axpyDot = (c: number, v: Float64Array, q: Float64Array, u: Float64Array | null) =>
     bank.axpyDot(c, v, q, u);
   const dotB = (a: Float64Array, b: Float64Array) => bank.dot(a, b);
@@ -104,7 +106,7 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
     stallF = f;
     stallIter = iterations;
   };
-  const p = bank.vectors[2 * mem];
+  const p = bank.vectors[2 * pairs];
   let xNew = new Float64Array(n);
   let gNew = new Float64Array(n);
   const xLo = new Float64Array(n);
