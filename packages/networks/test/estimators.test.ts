@@ -14,7 +14,7 @@ import {
   readNetworkFile,
   saveNetwork,
 } from "../src/index.js";
-import { augmentation } from "../src/model.js";
+import { augmentation } from "../src/training-options.js";
 import { Random } from "@scatterkit/core";
 
 /** n images 16x16 of 3 classes: horizontal stripes, vertical stripes, a centred blob; plus noise. */

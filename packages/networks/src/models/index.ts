@@ -10,7 +10,7 @@ import type {
   SparseScatteringNetworkOptions,
   TightFrameNetworkOptions,
 } from "../api.js";
-import { parseModelFile } from "../model.js";
+import { parseModelFile } from "../model-file.js";
 import { PHASE_COLLAPSE_STANDARD, PhaseCollapseNetwork } from "./phase-collapse.js";
 import { SPARSE_SCATTERING_STANDARD, SparseScatteringNetwork } from "./sparse-scattering.js";
 import { TIGHT_FRAME_STANDARD, TightFrameNetwork } from "./tight-frame.js";

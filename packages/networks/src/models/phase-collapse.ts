@@ -3,11 +3,15 @@
  */
 import { ParameterError, checkInteger } from "@scatterkit/core";
 import type { NetworkModelFile, PhaseCollapseNetworkOptions, PhaseCollapseNonlinearity } from "../api.js";
-import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptionsOf } from "../model.js";
+import type { FrontEndSpec } from "../front-end.js";
+import { NetworkBase } from "../model.js";
+import { parseModelFile } from "../model-file.js";
+import type { Net } from "../net.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
 import type { Random } from "@scatterkit/core";
 import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
+import { trainingOptionsOf } from "../training-options.js";
 
 /** The standard run's architecture and training (the constructor's defaults). */
 export const PHASE_COLLAPSE_STANDARD = {

@@ -4,11 +4,15 @@
  */
 import { ParameterError, checkInteger } from "@scatterkit/core";
 import type { NetworkModelFile, TightFrameNetworkOptions, TightFrameNonlinearity } from "../api.js";
-import { type FrontEndSpec, NetworkBase, type Net, parseModelFile, trainingOptionsOf } from "../model.js";
+import type { FrontEndSpec } from "../front-end.js";
+import { NetworkBase } from "../model.js";
+import { parseModelFile } from "../model-file.js";
+import type { Net } from "../net.js";
 import { TightFrame } from "../nn/frame.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
 import type { Random } from "@scatterkit/core";
+import { trainingOptionsOf } from "../training-options.js";
 
 /** The standard run's architecture and training (the constructor's defaults). */
 export const TIGHT_FRAME_STANDARD = {
