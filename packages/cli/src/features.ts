@@ -12,190 +12,29 @@
  * partial output (complete: false).
  * @module
  */
-import { createHash } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
-import { createRequire } from "node:module";
+import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
-import { basename, resolve as resolvePath } from "node:path";
+import { resolve as resolvePath } from "node:path";
 import { FormatError, ParameterError } from "@scatterkit/core";
-import { type InputFile, type InputList, collectInputs, openInput } from "./inputs";
-import { InputLog, type InputRecord, writeFeaturesJson } from "./json-file";
+import type { FeaturesJson, FeaturesOptions, FeaturesSummary } from "./features-types";
+import { hashList, withoutPath } from "./input-list";
+import { type InputFile, collectInputs, openInput } from "./inputs";
+import { InputLog, writeFeaturesJson } from "./json-file";
 import { npyHeader } from "./npy";
 import { type Progress, makeProgress } from "./progress";
+import { peakRssMiB, versions } from "./run-info";
 import { type Shard, resolveShard, shardRange } from "./shard";
-import {
-  TRANSFORM_OPTIONS,
-  type TransformName,
-  type TransformParams,
-  buildTransform,
-  domainOf,
-} from "./transform";
+import { TRANSFORM_OPTIONS, type TransformParams, buildTransform, domainOf } from "./transform";
 
-/** Options of {@link runFeatures} (the command line's, parsed). */
-export interface FeaturesOptions {
-  transform: TransformName;
-  /** Transform options by command-line name (J, Q, L, T, ...); defaults filled in. */
-  params?: TransformParams;
-  /** Output `.npy` path; `{shard}` is replaced by the shard index. */
-  out: string;
-  /** Files and folders. */
-  inputs: string[];
-  /** Audio: pad or trim to this many samples. */
-  length?: number;
-  /** Images: colour to grey. */
-  gray?: boolean;
-  /** "plain" (default): the coefficients; "log": log(|Sx| + 1e-6). */
-  features?: "plain" | "log";
-  /** `I/N`. */
-  shard?: string;
-  /** N for `JOB_COMPLETION_INDEX`. */
-  shards?: number;
-  /** Continue the run recorded in `out` and `out.json`. */
-  resume?: boolean;
-  /** Rows per batch (default: about 1 MB of input and output, at least 4 per core, at most 256). */
-  batch?: number;
-  /** Limits on files (see ReadOptions / ImageLimits). */
-  maxBytes?: number;
-  maxPixels?: number;
-  /** Progress display (default: "bar" on a TTY, else "lines"). */
-  progress?: "bar" | "lines" | "none";
-  /** Where messages go (default process.stderr). */
-  stream?: NodeJS.WritableStream;
-  /** Environment for the shard variables (default process.env). */
-  env?: Record<string, string | undefined>;
-  /** Stops the run at the next batch boundary (Ctrl-C), leaving a valid partial output. */
-  signal?: AbortSignal;
-  /** Seconds between checkpoints (default 1). */
-  checkpointSeconds?: number;
-  /** The command line, recorded in the JSON. */
-  argv?: string[];
-}
+// Where these names were defined before the split.
+export type { FeaturesJson, FeaturesOptions, FeaturesSummary, SkipRecord } from "./features-types";
+export { hashList } from "./input-list";
+export { writeAtomic } from "./json-file";
+export { peakRssMiB, versions } from "./run-info";
 
-/** One entry of the JSON's `skipped`. */
-export interface SkipRecord {
-  file: string;
-  /** Index of the file in the whole ordered input list. */
-  index: number;
-  reason: string;
-}
-
-/** The JSON written beside a features `.npy` (`FILE.npy.json`). */
-export interface FeaturesJson {
-  format: "scatterkit-features/1";
-  complete: boolean;
-  transform: TransformName;
-  parameters: Record<string, number | string | boolean | null>;
-  dtype: "float32";
-  /** Shape of one transform input (a row's signal or image). */
-  inputShape: number[];
-  /** Shape of one output row. */
-  rowShape: number[];
-  /** Rows in the .npy. */
-  rows: number;
-  /** sha256 of the whole ordered input list (all shards), so merge and resume can check it. */
-  inputList: { count: number; sha256: string };
-  /** This file's part of the list: inputs [start, end). */
-  shard: { index: number; count: number; source: string; start: number; end: number } | null;
-  inputs: InputRecord[];
-  skipped: SkipRecord[];
-  /** Where the run continues: next input (whole-list index) and its next row. */
-  position: { input: number; row: number };
-  versions: Record<string, string>;
-  /**
-   * Wall seconds (all sessions of a resumed run), seconds reading + decoding, in the transform
-   * (worker pool), writing rows; files per second of this session; peak resident memory of the
-   * process (worker threads included) in MiB.
-   */
-  timings: {
-    seconds: number;
-    readSeconds: number;
-    transformSeconds: number;
-    writeSeconds: number;
-    filesPerSecond: number;
-    peakRssMiB?: number;
-  };
-  command: string[];
-}
-
-/** What {@link runFeatures} returns. */
-export interface FeaturesSummary {
-  /** The JSON written beside the .npy, without `inputs` (read them from `jsonPath`). */
-  json: Omit<FeaturesJson, "inputs">;
-  /** Path of the JSON file. */
-  jsonPath: string;
-  /** True when stopped by the signal before the end. */
-  interrupted: boolean;
-}
-
-/** Versions of the packages a run used (and Node.js). */
-export function versions(): Record<string, string> {
-  const req = createRequire(import.meta.url);
-  const v: Record<string, string> = { node: process.versions.node };
-  for (const p of ["@scatterkit/cli", "@scatterkit/scattering", "@scatterkit/core", "@scatterkit/datasets"]) {
-    try {
-      v[p] = (req(`${p}/package.json`) as { version: string }).version;
-    } catch {
-      v[p] = "unknown";
-    }
-  }
-  return v;
-}
-
-/**
- * Peak resident memory of this process (all threads) in MiB: Linux's VmHWM (the high-water mark
- * of this program's memory), elsewhere getrusage's maxrss (which on Linux also counts the
- * parent's memory at fork, before exec).
- */
-export function peakRssMiB(): number {
-  try {
-    const m = /VmHWM:\s*(\d+)\s*kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    if (m) return Math.round(Number(m[1]) / 102.4) / 10;
-  } catch {
-    // not Linux
-  }
-  return Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
-}
-
-/** sha256 (hex) of the ordered list of paths (each followed by a newline). */
-export function hashList(files: readonly string[] | InputList): string {
-  const h = createHash("sha256");
-  if (Array.isArray(files)) for (const f of files) h.update(`${f}\n`);
-  else for (let i = 0; i < files.length; i++) h.update(`${(files as InputList).get(i)}\n`);
-  return h.digest("hex");
-}
-
-/** The list without the path that resolves to `skip` (a run's own output). */
-function withoutPath(list: InputList, skip: string): InputList {
-  let hit = -1;
-  const base = basename(skip);
-  for (let i = 0; i < list.length && hit < 0; i++) {
-    const p = list.get(i);
-    if (p.endsWith(base) && resolvePath(p) === skip) hit = i;
-  }
-  if (hit < 0) return list;
-  const out = new (list.constructor as new () => InputList)();
-  for (let i = 0; i < list.length; i++) if (i !== hit) out.push("", [list.get(i)]);
-  return out;
-}
-
+/** Whether a and b have the same JSON text. */
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Writes `text` to `path` atomically (a temporary file renamed over it). */
-export function writeAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 /**

@@ -6,15 +6,10 @@
  * @packageDocumentation
  */
 export { main, parseArgs, featuresOptions, USAGE, type ParsedArgs } from "./main";
-export {
-  runFeatures,
-  hashList,
-  versions,
-  type FeaturesOptions,
-  type FeaturesJson,
-  type FeaturesSummary,
-  type SkipRecord,
-} from "./features";
+export { runFeatures } from "./features";
+export type { FeaturesOptions, FeaturesJson, FeaturesSummary, SkipRecord } from "./features-types";
+export { hashList } from "./input-list";
+export { versions } from "./run-info";
 export { runMerge, type MergeSummary } from "./merge";
 export { InputLog, writeFeaturesJson, type InputRecord } from "./json-file";
 export { npyHeader, parseNpyHeader, npyToFloat32, type NpyInfo, type NpyDtype } from "./npy";

@@ -4,7 +4,7 @@
  * is written piece by piece, so a checkpoint of a run over many files allocates no large string.
  * @module
  */
-import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, writeFileSync, writeSync } from "node:fs";
 
 /** One entry of the JSON's `inputs`: rows [row, row + rows) of the .npy came from `file`. */
 export interface InputRecord {
@@ -80,5 +80,12 @@ export function writeFeaturesJson(path: string, fields: Record<string, unknown>,
   } finally {
     closeSync(fd);
   }
+  renameSync(tmp, path);
+}
+
+/** Writes `text` to `path` atomically (a temporary file renamed over it). */
+export function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
   renameSync(tmp, path);
 }

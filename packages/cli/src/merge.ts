@@ -6,8 +6,10 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
 import { FormatError, ParameterError } from "@scatterkit/core";
-import { type FeaturesJson, versions, writeAtomic } from "./features";
+import type { FeaturesJson } from "./features-types";
+import { writeAtomic } from "./json-file";
 import { npyHeader, parseNpyHeader } from "./npy";
+import { versions } from "./run-info";
 
 /** What {@link runMerge} returns. */
 export interface MergeSummary {
