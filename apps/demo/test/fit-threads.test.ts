@@ -6,7 +6,16 @@ import { runPipeline } from "../src/pipeline";
 describe("logistic fit with --workers 2 (LogisticRegression.fitAsync)", () => {
   it("predicts exactly what the single-thread fit (--workers 1) predicts", async () => {
     const run = async (workers: string) => {
-      const o = parseArgs(["--limit", "240", "--max-iter", "40", "--workers", workers, "--no-report", "--quiet"]);
+      const o = parseArgs([
+        "--limit",
+        "240",
+        "--max-iter",
+        "40",
+        "--workers",
+        workers,
+        "--no-report",
+        "--quiet",
+      ]);
       return runPipeline(loadDemoData(o), o);
     };
     const one = await run("1");
