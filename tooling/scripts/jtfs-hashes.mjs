@@ -21,6 +21,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { hash, input } from "./hash-helpers.mjs";
 
 const args = process.argv.slice(2);
 let root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -39,31 +40,6 @@ refDir = resolve(refDir ?? join(root, "../shared/reference"));
 const m = await import(pathToFileURL(join(root, "packages/scattering/dist/index.js")).href);
 const { TimeFrequencyScattering } = m;
 
-/** mulberry32: seeded uniform numbers in [0, 1). */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-function input(shape, seed, f32) {
-  const n = shape.reduce((a, b) => a * b, 1);
-  const r = rng(seed);
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = r() * 2 - 1;
-  return { data: f32 ? Float32Array.from(d) : d, shape };
-}
-function hash(y) {
-  const c = createHash("sha256");
-  c.update(JSON.stringify(y.shape));
-  c.update(y.data.constructor.name);
-  c.update(Buffer.from(y.data.buffer, y.data.byteOffset, y.data.byteLength));
-  return c.digest("hex").slice(0, 16);
-}
 const hashJson = (v) => createHash("sha256").update(JSON.stringify(v)).digest("hex").slice(0, 16);
 const quiet = { onWarning: () => {} };
 const result = {};
