@@ -39,7 +39,6 @@ for (let i = 0; i < args.length; i++) {
 const m = await import(pathToFileURL(join(root, "packages/scattering/dist/index.js")).href);
 const { Scattering1D, Scattering2D, HarmonicScattering3D } = m;
 
-
 const S1 = (o) => new Scattering1D(o);
 const S2 = (o) => new Scattering2D(o);
 const S3 = (o) => new HarmonicScattering3D(o);
