@@ -5,7 +5,6 @@
  * spawn.browser.ts (module Web Workers), so no Node.js built-in reaches the browser entry.
  * @internal
  */
-import { totalmem } from "node:os";
 import { SERVE_SOURCE } from "./protocol";
 
 /** One started worker, whatever the platform. @internal */
@@ -34,10 +33,18 @@ export const WORKER_PLATFORM: "node" | "browser" = "node";
  */
 export const CALLER_COMPUTES: boolean = true;
 
-/** Total memory of the machine in bytes (0 when unknown). @internal */
+/**
+ * Total memory of the machine in bytes (0 when unknown). `node:os` is reached through
+ * `process.getBuiltinModule` (Node.js >= 20.16) or `require` (the CJS build), never by a
+ * top-level import, so that this build has no Node.js built-in import at its top.
+ * @internal
+ */
 export function machineMemoryBytes(): number {
   try {
-    return totalmem();
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const os = (proc?.getBuiltinModule?.("node:os") ??
+      (typeof require === "function" ? require("node:os") : undefined)) as { totalmem(): number } | undefined;
+    return os ? os.totalmem() : 0;
   } catch {
     return 0;
   }
