@@ -5,7 +5,7 @@
 //   node scripts/train.mjs --model sparse-scattering|tight-frame|phase-collapse
 //        [--dataset fashion-mnist|mnist] [--data-dir DIR] [--train N] [--test N]
 //        [--epochs N] [--nonlinearity NAME] [--workers N] [--set key=JSON ...]
-//        [--checkpoint FILE] [--cache DIR] [--json FILE] [--model-out FILE] [--fisher N]
+//        [--holdout N] [--checkpoint FILE] [--cache DIR] [--json FILE] [--model-out FILE] [--fisher N]
 //
 // Prints one progress line per epoch; --json writes accuracy, minutes, images/s, Fisher ratios
 // per layer and the learning curve. A run with --checkpoint resumes where it stopped.
@@ -34,8 +34,30 @@ function load(kind, limit) {
   return { images: { data, shape: [s.count, s.rows, s.cols] }, labels: Int32Array.from(s.labels) };
 }
 
-const train = load("train", opt.train ? Number(opt.train) : undefined);
-const test = load("test", opt.test ? Number(opt.test) : undefined);
+// --holdout N: validate on the last N training images (design choices), train on the first
+// --train of the rest; otherwise on the test set (first --test images).
+function slice(set, from, to) {
+  const px = set.images.shape[1] * set.images.shape[2];
+  return {
+    images: {
+      data: set.images.data.slice(from * px, to * px),
+      shape: [to - from, ...set.images.shape.slice(1)],
+    },
+    labels: set.labels.slice(from, to),
+  };
+}
+let train;
+let test;
+if (opt.holdout) {
+  const all = load("train");
+  const n = all.labels.length;
+  const h = Number(opt.holdout);
+  train = slice(all, 0, Math.min(n - h, opt.train ? Number(opt.train) : n - h));
+  test = slice(all, n - h, n);
+} else {
+  train = load("train", opt.train ? Number(opt.train) : undefined);
+  test = load("test", opt.test ? Number(opt.test) : undefined);
+}
 const options = {};
 if (opt.epochs) options.epochs = Number(opt.epochs);
 if (opt.nonlinearity) options.nonlinearity = opt.nonlinearity;

@@ -93,6 +93,13 @@ export interface TrainingOptions {
   batchSize?: number;
   /** Peak learning rate of SGD (default: per model). */
   learningRate?: number;
+  /**
+   * Multiplier of the learning rate for the final linear classifier (default 1). Its step on
+   * the logits grows with its number of inputs (channels x positions): a classifier on a 4 x 4
+   * or 7 x 7 grid of wide blocks makes the loss jump at rates the blocks need; a multiplier
+   * below 1 (e.g. 0.25) steadies it.
+   */
+  classifierLearningRate?: number;
   /** SGD momentum (default 0.9). */
   momentum?: number;
   /** L2 weight decay added to the gradient of weights (not of biases or norms) (default 5e-4). */
@@ -258,4 +265,10 @@ export interface PhaseCollapseNetworkOptions extends TrainingOptions {
   L?: number;
   /** "modulus" (phase collapse), "threshold" (real-part soft threshold) or "relu" (default "modulus"). */
   nonlinearity?: PhaseCollapseNonlinearity;
+  /**
+   * The linear classifier also sees the scattering coefficients (flattened, standardised with
+   * the blocks' output): a skip connection around the blocks, so that the network starts from
+   * the linear classifier on scattering and the blocks add to it (default false).
+   */
+  skip?: boolean;
 }

@@ -197,6 +197,9 @@ export abstract class NetworkBase implements NetworkEstimator {
     this.applyConstraints();
     const params = this.params();
     const velocity = params.map((p) => new Float32Array(p.value.length));
+    const cl = r.classifierLearningRate;
+    const lrScales =
+      cl === undefined ? undefined : params.map((p) => (p.name.startsWith("classifier.") ? cl : 1));
     const layers = this.requireNet().layers;
     this.history = [];
     let startEpoch = 0;
@@ -243,7 +246,7 @@ export abstract class NetworkBase implements NetworkEstimator {
           const res = await minibatchStep(layers, r.workers, idx, variants, choice, y, pool);
           lossSum += res.loss;
           correct += res.correct;
-          sgdUpdate(params, velocity, res.grads, lr, r.momentum, r.weightDecay);
+          sgdUpdate(params, velocity, res.grads, lr, r.momentum, r.weightDecay, lrScales);
           this.applyConstraints();
         }
         const info: EpochInfo = {

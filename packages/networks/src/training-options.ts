@@ -68,6 +68,7 @@ export interface ResolvedTraining {
   shift: number;
   copies: number;
   classes: number | undefined;
+  classifierLearningRate: number | undefined;
 }
 
 /** Names of the training options (the options that are not architecture), in file order. */
@@ -84,6 +85,7 @@ export const TRAINING_KEYS = [
   "shift",
   "copies",
   "classes",
+  "classifierLearningRate",
 ] as const;
 
 /** Checks and fills the common training options. */
@@ -128,6 +130,10 @@ export function resolveTraining(o: TrainingOptions, defaults: StandardTraining):
     shift: checkInteger("shift", o.shift ?? defaults.shift ?? 0, 0, 64),
     copies: checkInteger("copies", o.copies ?? defaults.copies ?? 1, 1, 64),
     classes: o.classes === undefined ? undefined : checkInteger("classes", o.classes, 2, 1 << 16),
+    classifierLearningRate:
+      o.classifierLearningRate === undefined
+        ? undefined
+        : checkNumber("classifierLearningRate", o.classifierLearningRate, { min: 0, minExclusive: true }),
   };
 }
 

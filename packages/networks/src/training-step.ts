@@ -95,7 +95,8 @@ export async function minibatchStep(
 
 /**
  * SGD with momentum and weight decay, in place: for every parameter (flat gradients `grads` in
- * parameter order) v = momentum v + g + decay w (decay only where `param.decay`); w -= lr v.
+ * parameter order) v = momentum v + g + decay w (decay only where `param.decay`);
+ * w -= lr scale_k v (scale_k = lrScales[k], 1 when absent).
  */
 export function sgdUpdate(
   params: readonly Param[],
@@ -104,16 +105,18 @@ export function sgdUpdate(
   lr: number,
   momentum: number,
   weightDecay: number,
+  lrScales?: readonly number[],
 ): void {
   let o = 0;
   params.forEach((p, k) => {
     const v = velocity[k];
     const w = p.value;
     const wd = p.decay ? weightDecay : 0;
+    const step = lrScales ? lr * lrScales[k] : lr;
     for (let i = 0; i < w.length; i++) {
       const g = grads[o + i] + wd * w[i];
       v[i] = momentum * v[i] + g;
-      w[i] -= lr * v[i];
+      w[i] -= step * v[i];
     }
     o += w.length;
   });

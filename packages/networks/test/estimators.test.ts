@@ -113,6 +113,37 @@ describe("reproducibility, files and resume", () => {
     expect(JSON.stringify(fromFile.toJSON()) === JSON.stringify(net.toJSON())).toBe(true);
   });
 
+  it("skip connection and classifier learning rate: in the model file, round trip exact, a different run", async () => {
+    const opts = { ...small, J: 1, widths: [6], L: 4 };
+    const skip = await new PhaseCollapseNetwork({ ...opts, skip: true, classifierLearningRate: 0.5 }).fit(
+      train.images,
+      train.labels,
+    );
+    const file = skip.toJSON();
+    expect(file.options).toMatchObject({ skip: true, classifierLearningRate: 0.5 });
+    // 16 x 16 images, J = 1: the classifier sees 6 x 5 x 4 x 4 block outputs and the 9 x 8 x 8 scattering coefficients
+    expect(file.arrays["classifier.weight"].shape).toEqual([3, 6 * 5 * 4 * 4 + 9 * 8 * 8]);
+    const copy = loadNetwork(JSON.stringify(file));
+    expect(Array.from(copy.predictProba(test.images).data)).toEqual(
+      Array.from(skip.predictProba(test.images).data),
+    );
+    expect(copy.layerFisherRatios(test.images, test.labels).map((f) => f.layer)).toEqual([
+      "scattering",
+      "block 1",
+      "logits",
+    ]);
+    const plain = await new PhaseCollapseNetwork({ ...opts, classifierLearningRate: 0.5 }).fit(
+      train.images,
+      train.labels,
+    );
+    const scaled = await new PhaseCollapseNetwork(opts).fit(train.images, train.labels);
+    // a different classifier step changes the run (and only when given)
+    expect(JSON.stringify(plain.toJSON().arrays) === JSON.stringify(scaled.toJSON().arrays)).toBe(false);
+    expect("classifierLearningRate" in scaled.toJSON().options).toBe(false);
+    expect(() => new PhaseCollapseNetwork({ skip: 1 as never })).toThrow(/skip/);
+    expect(() => new PhaseCollapseNetwork({ classifierLearningRate: 0 })).toThrow(/classifierLearningRate/);
+  });
+
   it("an interrupted run resumes from its checkpoint and ends identical to an uninterrupted one", async () => {
     const opts = { ...small, epochs: 4, projection: 8, atoms: 16, iterations: 3, workers: 2 };
     const full = await new SparseScatteringNetwork(opts).fit(train.images, train.labels);

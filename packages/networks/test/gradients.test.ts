@@ -13,6 +13,31 @@ import {
 import { ISTC, spectralNormSquared } from "../src/nn/istc.js";
 import { TightFrame, projectTightFrame } from "../src/nn/frame.js";
 import { PhaseNonlinearity, WaveletFilter } from "../src/nn/wavelet.js";
+import { SkipConcat, Tee, skipSlot } from "../src/nn/skip.js";
+import { Layer as LayerBase } from "../src/nn/layer.js";
+
+/** Layers run in sequence as one layer (forward in order, backward in reverse). */
+class Chain extends LayerBase {
+  constructor(readonly inner: Layer[]) {
+    super("chain", "float64");
+    for (const l of inner) this.params.push(...l.params);
+  }
+  outShape(c: number, h: number, w: number): [number, number, number] {
+    let s: [number, number, number] = [c, h, w];
+    for (const l of this.inner) s = l.outShape(...s);
+    return s;
+  }
+  forward(x: Act, training: boolean): Act {
+    let a = x;
+    for (const l of this.inner) a = l.forward(a, training);
+    return a;
+  }
+  backward(dy: Act): Act {
+    let g = dy;
+    for (let i = this.inner.length - 1; i >= 0; i--) g = this.inner[i].backward(g);
+    return g;
+  }
+}
 import { Random } from "@scatterkit/core";
 
 function randomAct(rng: Random, n: number, c: number, h: number, w: number, scale = 1): Act {
@@ -89,6 +114,28 @@ describe("gradients against central finite differences (float64)", () => {
     expect(check(st, randomAct(rng, 2, 3, 3, 3), rng)).toBeLessThan(1e-7);
     expect(check(new Flatten("f", "float64"), randomAct(rng, 2, 3, 2, 2), rng)).toBeLessThan(1e-8);
     expect(check(new AvgPool("p", "float64", 2), randomAct(rng, 2, 2, 5, 4), rng)).toBeLessThan(1e-8);
+  });
+
+  it("skip connection: Tee ... SkipConcat appends the input to the blocks' output, gradients summed", () => {
+    const rng = new Random(31);
+    const slot = skipSlot();
+    const conv = new Conv1x1("c", "float64", 3, 2, true);
+    conv.init(rng);
+    const chain = new Chain([
+      new Tee("t", "float64", slot),
+      conv,
+      new ReLU("r", "float64", 2, false),
+      new AvgPool("p", "float64", 2),
+      new SkipConcat("s", "float64", slot, 3 * 4 * 3),
+    ]);
+    const x = randomAct(rng, 2, 3, 4, 3);
+    const y = chain.forward(x, true);
+    expect([y.c, y.h, y.w]).toEqual([2 * 2 * 2 + 36, 1, 1]);
+    // the appended part is the input itself, sample by sample
+    for (let b = 0; b < 2; b++) {
+      for (let i = 0; i < 36; i++) expect(y.data[b * 44 + 8 + i]).toBe(x.data[b * 36 + i]);
+    }
+    expect(check(chain, x, rng, { samples: 72 })).toBeLessThan(1e-7);
   });
 
   it("wavelet filtering (complex and real parts, strides 1 and 2) is linear with adjoint backward", () => {

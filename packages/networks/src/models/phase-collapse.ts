@@ -10,6 +10,7 @@ import type { Net } from "../net.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
 import type { Random } from "@scatterkit/core";
+import { SkipConcat, Tee, skipSlot } from "../nn/skip.js";
 import { PhaseNonlinearity, WaveletFilter } from "../nn/wavelet.js";
 import { trainingOptionsOf } from "../training-options.js";
 
@@ -44,6 +45,8 @@ export class PhaseCollapseNetwork extends NetworkBase {
   /** Per-block subsampling (1 or 2), or null for the default (2 while the grid is over 2x2). */
   readonly strides: number[] | null;
   readonly nonlinearity: PhaseCollapseNonlinearity;
+  /** Whether the classifier also sees the scattering coefficients (skip connection). */
+  readonly skip: boolean;
 
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: PhaseCollapseNetworkOptions & { J?: number } = {}) {
@@ -64,6 +67,9 @@ export class PhaseCollapseNetwork extends NetworkBase {
     const nl = options.nonlinearity ?? d.nonlinearity;
     if (!KINDS.includes(nl)) throw new ParameterError("nonlinearity", nl, '"modulus", "threshold" or "relu"');
     this.nonlinearity = nl;
+    const skip = options.skip ?? false;
+    if (typeof skip !== "boolean") throw new ParameterError("skip", skip, "true or false");
+    this.skip = skip;
   }
 
   /** A network from a model file (exact weights); FormatError when the file is not one. */
@@ -81,6 +87,7 @@ export class PhaseCollapseNetwork extends NetworkBase {
       widths: this.widths,
       ...(this.strides ? { strides: this.strides } : {}),
       nonlinearity: this.nonlinearity,
+      ...(this.skip ? { skip: true } : {}),
     };
   }
 
@@ -95,6 +102,8 @@ export class PhaseCollapseNetwork extends NetworkBase {
     let ch = c;
     let hh = h;
     let ww = w;
+    const slot = skipSlot();
+    if (this.skip) layers.push(new Tee("skip", dtype, slot));
     this.widths.forEach((width, i) => {
       layers.push(new Standardize(`block${i + 1}.std`, dtype, ch, false));
       const proj = new Conv1x1(`block${i + 1}.projection`, dtype, ch, width, false);
@@ -119,6 +128,12 @@ export class PhaseCollapseNetwork extends NetworkBase {
       hh = filt.ho;
       ww = filt.wo;
     });
+    if (this.skip) {
+      layers.push(new SkipConcat("skip-concat", dtype, slot, c * h * w));
+      ch = ch * hh * ww + c * h * w;
+      hh = 1;
+      ww = 1;
+    }
     layers.push(new Standardize("output-std", dtype, ch, true));
     layers.push(new Flatten("flatten", dtype));
     const lin = new Conv1x1("classifier", dtype, ch * hh * ww, classes, true);
