@@ -52,31 +52,36 @@ return { value: null };
 
 // Worker of the WebAssembly route: the rows go into the worker's own instance of
 // @scatterkit/linalg's kernel module (laid out as linalg's PackedRows: X padded to rows % 4
-// and even length, then W, G, bias, Z and R blocks), and each evaluation is the fused pass
-// (rowsScores, softmaxBlock, rowsAccT) over blocks of 32 rows.
+// and even length, then W, G, bias, Z and R blocks and W rounded to float32), and each
+// evaluation is the fused pass (scores, softmaxBlock, rowsAccT) over blocks of 32 rows. Float32
+// X: W is rounded to float32 once per evaluation (rowsScoresF32W32: the same bits as
+// rowsScoresF32 on the float64 W, which rounds it in every block). The rows are copied into
+// the module memory when the loop request arrives (not in setup), so that the copy runs while
+// the calling thread copies its own rows.
 const WASM_WORKER_MAIN = `
 globalThis.__scatterkitServe(({ mod, x, n, d, k, y, C, theta, out, ctrl }) => {
 const f32 = x instanceof Float32Array;
 const es = f32 ? 4 : 8;
 const dp = (d + 3) & ~3, np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
 const xBytes = Math.ceil((np * dp * es) / 16) * 16;
-const need = xBytes + 8 * (2 * lp * dp + lp + 2 * BR * lp) + 64;
+const need = xBytes + 8 * (2 * lp * dp + lp + 2 * BR * lp) + 4 * lp * dp + 64;
 const mem = new WebAssembly.Memory({ initial: Math.ceil(need / 65536) });
 const E = new WebAssembly.Instance(mod, { env: { mem } }).exports;
 const buf = mem.buffer;
 const X = f32 ? new Float32Array(buf, 0, np * dp) : new Float64Array(buf, 0, np * dp);
-for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
 let at = xBytes;
 const wOff = at, W = new Float64Array(buf, at, lp * dp); at += 8 * lp * dp;
 const gOff = at, G = new Float64Array(buf, at, lp * dp); at += 8 * lp * dp;
 const bOff = at, B = new Float64Array(buf, at, lp); at += 8 * lp;
 const zOff = at, Z = new Float64Array(buf, at, BR * lp); at += 8 * BR * lp;
-const rOff = at, R = new Float64Array(buf, at, BR * lp);
-const scores = f32 ? E.rowsScoresF32 : E.rowsScoresF64;
+const rOff = at, R = new Float64Array(buf, at, BR * lp); at += 8 * BR * lp;
+const w32Off = at, W32 = new Float32Array(buf, at, lp * dp);
 const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
 const kd = k * d;
 const gb = new Float64Array(k);
 return () => {
+if (dp === d) X.set(x);
+else for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
 for (;;) {
   Atomics.wait(ctrl, 0, 0);
   const cmd = Atomics.load(ctrl, 0);
@@ -84,6 +89,7 @@ for (;;) {
   try {
     W.fill(0);
     for (let c = 0; c < k; c++) W.set(theta.subarray(c * d, c * d + d), c * dp);
+    if (f32) W32.set(W);
     B.fill(0);
     B.set(theta.subarray(kd, kd + k));
     G.fill(0);
@@ -93,7 +99,8 @@ for (;;) {
       const rows = Math.min(BR, n - row0);
       const nb = (rows + 3) & ~3;
       const xo = row0 * dp * es;
-      scores(xo, wOff, bOff, zOff, nb, lp, dp);
+      if (f32) E.rowsScoresF32W32(xo, w32Off, bOff, zOff, nb, lp, dp);
+      else E.rowsScoresF64(xo, wOff, bOff, zOff, nb, lp, dp);
       R.fill(0);
       loss += BLOCK(Z, R, row0, rows, lp, k, y, C, gb);
       acc(xo, rOff, gOff, nb, lp, dp);
