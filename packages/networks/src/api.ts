@@ -236,6 +236,11 @@ export interface SparseScatteringNetworkOptions extends TrainingOptions {
   iterations?: number;
   /** false: projection + classifier only (the ablation) (default true). */
   sparseCode?: boolean;
+  /**
+   * The linear classifier also sees the scattering coefficients (flattened, standardised with
+   * the code): a skip connection around the learned layers (default false).
+   */
+  skip?: boolean;
 }
 
 /** Options of TightFrameNetwork (Zarka, Guth, Mallat 2021). */

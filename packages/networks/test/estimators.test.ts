@@ -141,6 +141,21 @@ describe("reproducibility, files and resume", () => {
     expect(JSON.stringify(plain.toJSON().arrays) === JSON.stringify(scaled.toJSON().arrays)).toBe(false);
     expect("classifierLearningRate" in scaled.toJSON().options).toBe(false);
     expect(() => new PhaseCollapseNetwork({ skip: 1 as never })).toThrow(/skip/);
+    const sparse = await new SparseScatteringNetwork({
+      ...small,
+      J: 1,
+      projection: 4,
+      atoms: 8,
+      iterations: 2,
+      skip: true,
+    }).fit(train.images, train.labels);
+    // the code (8 atoms at 8 x 8) and the scattering (9 x 8 x 8) side by side
+    expect(sparse.toJSON().arrays["classifier.weight"].shape).toEqual([3, 8 * 64 + 9 * 64]);
+    const sparseCopy = loadNetwork(JSON.stringify(sparse.toJSON()));
+    expect(Array.from(sparseCopy.predictProba(test.images).data)).toEqual(
+      Array.from(sparse.predictProba(test.images).data),
+    );
+    expect(() => new SparseScatteringNetwork({ skip: "yes" as never })).toThrow(/skip/);
     expect(() => new PhaseCollapseNetwork({ classifierLearningRate: 0 })).toThrow(/classifierLearningRate/);
   });
 

@@ -8,6 +8,7 @@ import { NetworkBase } from "../model.js";
 import { parseModelFile } from "../model-file.js";
 import type { Net } from "../net.js";
 import { ISTC } from "../nn/istc.js";
+import { SkipConcat, Tee, skipSlot } from "../nn/skip.js";
 import type { DType, Layer } from "../nn/layer.js";
 import { Conv1x1, Flatten, Standardize } from "../nn/layers.js";
 import type { Random } from "@scatterkit/core";
@@ -43,6 +44,8 @@ export class SparseScatteringNetwork extends NetworkBase {
   readonly atoms: number;
   readonly iterations: number;
   readonly sparseCode: boolean;
+  /** Whether the classifier also sees the scattering coefficients (skip connection). */
+  readonly skip: boolean;
 
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: SparseScatteringNetworkOptions = {}) {
@@ -56,6 +59,9 @@ export class SparseScatteringNetwork extends NetworkBase {
     const sc = options.sparseCode ?? d.sparseCode;
     if (typeof sc !== "boolean") throw new ParameterError("sparseCode", sc, "true or false");
     this.sparseCode = sc;
+    const skip = options.skip ?? false;
+    if (typeof skip !== "boolean") throw new ParameterError("skip", skip, "true or false");
+    this.skip = skip;
   }
 
   /** A network from a model file (exact weights); FormatError when the file is not one. */
@@ -74,6 +80,7 @@ export class SparseScatteringNetwork extends NetworkBase {
       atoms: this.atoms,
       iterations: this.iterations,
       sparseCode: this.sparseCode,
+      ...(this.skip ? { skip: true } : {}),
     };
   }
 
@@ -84,6 +91,8 @@ export class SparseScatteringNetwork extends NetworkBase {
   protected buildNet(c: number, h: number, w: number, classes: number, dtype: DType, rng: Random): Net {
     const layers: Layer[] = [];
     const probes: [number, string][] = [[-1, "scattering"]];
+    const slot = skipSlot();
+    if (this.skip) layers.push(new Tee("skip", dtype, slot));
     layers.push(new Standardize("input", dtype, c, false));
     const proj = new Conv1x1("projection", dtype, c, this.projection, false);
     proj.init(rng);
@@ -99,8 +108,14 @@ export class SparseScatteringNetwork extends NetworkBase {
       ch = this.atoms;
       layers.push(new Standardize("code-std", dtype, ch, true));
     }
+    let features = ch * h * w;
+    if (this.skip) {
+      layers.push(new SkipConcat("skip-concat", dtype, slot, c * h * w));
+      features += c * h * w;
+      layers.push(new Standardize("skip-std", dtype, features, true));
+    }
     layers.push(new Flatten("flatten", dtype));
-    const lin = new Conv1x1("classifier", dtype, ch * h * w, classes, true);
+    const lin = new Conv1x1("classifier", dtype, features, classes, true);
     lin.init(rng, 0.5);
     layers.push(lin);
     probes.push([layers.length - 1, "logits"]);
