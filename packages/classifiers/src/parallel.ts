@@ -11,7 +11,7 @@
  * @internal
  */
 import { type FloatArray, ScatterkitError, WorkerPool } from "@scatterkit/core";
-import { compiledKernels } from "@scatterkit/linalg";
+import { compiledKernels, compiledKernelsShared } from "@scatterkit/linalg";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
 import { packedSoftmaxObjective, softmaxBlock } from "./objective.js";
 
@@ -50,22 +50,23 @@ return { value: null };
 });
 `;
 
-// Worker of the WebAssembly route: the rows go into the worker's own instance of
+// Worker of the WebAssembly route: the rows are in the worker's instance of
 // @scatterkit/linalg's kernel module (laid out as linalg's PackedRows: X padded to rows % 4
 // and even length, then W, G, bias, Z and R blocks and W rounded to float32), and each
 // evaluation is the fused pass (scores, softmaxBlock, rowsAccT) over blocks of 32 rows. Float32
 // X: W is rounded to float32 once per evaluation (rowsScoresF32W32: the same bits as
-// rowsScoresF32 on the float64 W, which rounds it in every block). The rows are copied into
-// the module memory when the loop request arrives (not in setup), so that the copy runs while
-// the calling thread copies its own rows.
+// rowsScoresF32 on the float64 W, which rounds it in every block). The memory is either a
+// shared WebAssembly.Memory that the calling thread has filled with the rows (`mem`, with the
+// module compiled for a shared import: no second copy), or the worker's own memory, into which
+// the rows `x` are copied when the loop request arrives (not in setup, so that the copy runs
+// while the calling thread copies its own rows).
 const WASM_WORKER_MAIN = `
-globalThis.__scatterkitServe(({ mod, x, n, d, k, y, C, theta, out, ctrl }) => {
-const f32 = x instanceof Float32Array;
+globalThis.__scatterkitServe(({ mod, mem: given, f32, x, n, d, k, y, C, theta, out, ctrl }) => {
 const es = f32 ? 4 : 8;
 const dp = (d + 3) & ~3, np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
 const xBytes = Math.ceil((np * dp * es) / 16) * 16;
 const need = xBytes + 8 * (2 * lp * dp + lp + 2 * BR * lp) + 4 * lp * dp + 64;
-const mem = new WebAssembly.Memory({ initial: Math.ceil(need / 65536) });
+const mem = given || new WebAssembly.Memory({ initial: Math.ceil(need / 65536) });
 const E = new WebAssembly.Instance(mod, { env: { mem } }).exports;
 const buf = mem.buffer;
 const X = f32 ? new Float32Array(buf, 0, np * dp) : new Float64Array(buf, 0, np * dp);
@@ -80,8 +81,10 @@ const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
 const kd = k * d;
 const gb = new Float64Array(k);
 return () => {
-if (dp === d) X.set(x);
-else for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
+if (!given) {
+  if (dp === d) X.set(x);
+  else for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
+}
 for (;;) {
   Atomics.wait(ctrl, 0, 0);
   const cmd = Atomics.load(ctrl, 0);
@@ -120,6 +123,39 @@ return { value: null };
 };
 });
 `;
+
+/** Bytes of a worker's module memory for n rows (the layout of WASM_WORKER_MAIN). */
+function workerMemoryBytes(n: number, d: number, k: number, es: number): number {
+  const dp = (d + 3) & ~3;
+  const np = (n + 3) & ~3;
+  const lp = k + (k & 1);
+  const xBytes = Math.ceil((np * dp * es) / 16) * 16;
+  return xBytes + 8 * (2 * lp * dp + lp + 2 * 32 * lp) + 4 * lp * dp + 64;
+}
+
+/**
+ * A shared module memory for a worker holding rows [s, e) of X laid out as the worker reads
+ * them (rows padded to a multiple of 4 columns, after them the worker's own buffers); null when
+ * shared WebAssembly memory cannot be made here.
+ */
+function sharedModuleMemory(x: FloatArray, d: number, k: number, s: number, e: number): WebAssembly.Memory | null {
+  const pages = Math.ceil(workerMemoryBytes(e - s, d, k, x.BYTES_PER_ELEMENT) / 65536);
+  let mem: WebAssembly.Memory;
+  try {
+    mem = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch {
+    return null;
+  }
+  const dp = (d + 3) & ~3;
+  const n = e - s;
+  const X =
+    x instanceof Float32Array
+      ? new Float32Array(mem.buffer, 0, n * dp)
+      : new Float64Array(mem.buffer, 0, n * dp);
+  if (dp === d) X.set(x.subarray(s * d, e * d));
+  else for (let i = 0; i < n; i++) X.set(x.subarray((s + i) * d, (s + i + 1) * d), i * dp);
+  return mem;
+}
 
 /** Shares (or copies into shared memory) rows [s, e) of X. */
 function sharedRows(x: FloatArray, d: number, s: number, e: number): FloatArray {
@@ -167,6 +203,8 @@ export async function parallelSoftmaxObjective(
   const theta = new Float64Array(new SharedArrayBuffer(P * 8));
   // WebAssembly route when linalg's kernels compile here, else the TypeScript kernels
   const mod = compiledKernels();
+  // rows not already shared: copied once, into shared module memories the workers compute on
+  const sharedMod = mod && !(x.buffer instanceof SharedArrayBuffer) ? compiledKernelsShared() : null;
   const source = mod
     ? softmaxBlock.toString()
     : [softmaxObjective, residuals, tileForward4, tileBackward4].map((f) => f.toString()).join("\n");
@@ -178,11 +216,12 @@ export async function parallelSoftmaxObjective(
     ys.set(y.subarray(s, e));
     const ctrl = new Int32Array(new SharedArrayBuffer(8));
     const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
-    return {
-      ctrl,
-      out,
-      init: { mod, x: sharedRows(x, d, s, e), n: e - s, d, k, y: ys, C, theta, out, ctrl },
-    };
+    const common = { f32: x instanceof Float32Array, n: e - s, d, k, y: ys, C, theta, out, ctrl };
+    const mem = sharedMod ? sharedModuleMemory(x, d, k, s, e) : null;
+    const init = mem
+      ? { ...common, mod: sharedMod, mem, x: null }
+      : { ...common, mod, mem: null, x: sharedRows(x, d, s, e) };
+    return { ctrl, out, init };
   });
   const workerPool = await WorkerPool.start({
     name: "LogisticRegression.fitAsync",

@@ -9,6 +9,43 @@ import {
 import { checkMatrix } from "./checks.js";
 import { gemv } from "@scatterkit/linalg";
 
+// The loops over X as functions of their own (each optimised on its own, and kept apart from
+// the one-shot methods that call them once per X).
+
+/** corr[j] += t and m2[j] += t^2 with t = x_ij - mu_j, rows i = 0..n-1 in order. */
+function centredSums(
+  data: FloatArray,
+  n: number,
+  d: number,
+  mu: Float64Array,
+  corr: Float64Array,
+  m2: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let j = 0; j < d; j++) {
+      const t = data[o + j] - mu[j];
+      corr[j] += t;
+      m2[j] += t * t;
+    }
+  }
+}
+
+/** out_ij = (x_ij - mean_j) / scale_j (rounded to out's float type). */
+function standardizeRows(
+  out: FloatArray,
+  data: FloatArray,
+  n: number,
+  d: number,
+  mean: Float64Array,
+  scale: Float64Array,
+): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    for (let j = 0; j < d; j++) out[o + j] = (data[o + j] - mean[j]) / scale[j];
+  }
+}
+
 /** Options of {@link StandardScaler}. */
 export interface StandardScalerOptions {
   /** Subtract the column mean (default true). */
@@ -70,14 +107,7 @@ export class StandardScaler {
     gemv(true, n, d, 1 / n, data, 0, d, ones, 0, 1, 0, mu, 0, 1);
     const m2 = new Float64Array(d);
     const corr = new Float64Array(d);
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      for (let j = 0; j < d; j++) {
-        const t = data[o + j] - mu[j];
-        corr[j] += t;
-        m2[j] += t * t;
-      }
-    }
+    centredSums(data, n, d, mu, corr, m2);
     for (let j = 0; j < d; j++) {
       const c = corr[j];
       mu[j] += c / n;
@@ -118,10 +148,7 @@ export class StandardScaler {
     const { data, n, d } = checkMatrix("X", X);
     if (d !== mean.length) throw new ShapeError("X.shape[1]", d, `${mean.length} (features seen in fit)`);
     const out: FloatArray = allocLike(data, n * d);
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      for (let j = 0; j < d; j++) out[o + j] = (data[o + j] - mean[j]) / scale[j];
-    }
+    standardizeRows(out, data, n, d, mean, scale);
     return { data: out, shape: [n, d] };
   }
 

@@ -11,4 +11,5 @@ export { rowLogSumExp, rowMax, rowSums } from "./reduce.js";
 export { matmul } from "./matmul.js";
 export { PackedRows, type RowBlockFn, type RowProducts } from "./rows.js";
 export { compiledKernels, getEngineName, setEngine } from "./engine.js";
+export { compiledKernelsShared } from "./shared-module.js";
 export { VectorBank } from "./vectors.js";

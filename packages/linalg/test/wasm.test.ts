@@ -31,3 +31,33 @@ describe("rowsScoresF32 and rowsScoresF32W32", () => {
     expect(Array.from(z2)).toEqual(Array.from(z1));
   });
 });
+
+describe("rowsScoresF32W32: WebAssembly (lane sums from each chunk's first products) and twin (from 0)", () => {
+  it("give the same bits when products are zeros of either sign, whole chunks of them included", () => {
+    const [nb, l, dp] = [8, 4, 100]; // three full 32-column chunks and one of 4 columns
+    const mem = new WebAssembly.Memory({ initial: 2 });
+    const inst = linalgModule.instantiate(mem);
+    expect(inst).not.toBeNull();
+    const W = inst?.kernels as unknown as Record<string, (...a: unknown[]) => void>;
+    const T = linalgModule.bindTwins() as unknown as Record<string, (...a: unknown[]) => void>;
+    const buf = mem.buffer;
+    const x = new Float32Array(buf, 0, nb * dp);
+    const w = new Float32Array(buf, 4 * nb * dp, l * dp);
+    const b = new Float64Array(buf, 4 * (nb + l) * dp, l);
+    const z = new Float64Array(buf, 4 * (nb + l) * dp + 8 * l, nb * l);
+    for (let i = 0; i < x.length; i++) {
+      const j = i % dp;
+      // row 0: all -0; rows 1-3: the first chunk -0 / +0 alternating; others: values and zeros
+      x[i] = i < dp ? -0 : i < 4 * dp && j < 32 ? (j % 2 ? -0 : 0) : j % 3 === 0 ? -0 : Math.sin(i);
+    }
+    for (let i = 0; i < w.length; i++) w[i] = i % 7 === 0 ? -0 : Math.cos(i);
+    b.set([0, -0, 0.5, -0]);
+    W.rowsScoresF32W32(x, w, b, z, nb, l, dp);
+    const wasm = Array.from(z);
+    const zt = new Float64Array(nb * l);
+    T.rowsScoresF32W32(x.slice(), w.slice(), b.slice(), zt, nb, l, dp);
+    expect(wasm.map((v) => Object.is(v, -0))).toEqual(Array.from(zt, (v) => Object.is(v, -0)));
+    expect(wasm).toEqual(Array.from(zt));
+    expect(Object.is(wasm[1], -0) || Object.is(wasm[1], 0)).toBe(true); // row 0, class 1: 0 + bias -0
+  });
+});
