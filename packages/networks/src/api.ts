@@ -87,6 +87,13 @@ export interface CheckpointOptions {
 
 /** Options of the training loop, common to every model. */
 export interface TrainingOptions {
+  /**
+   * Inference: `predict`, `predictProba` and `decisionFunction` average the logits of each image
+   * and of its left-right mirror (test-time flips, for models trained with `augment`; the
+   * front-end runs twice). Stored in model files when true; also settable after `fit` through
+   * the `testTimeFlips` property. Training and per-epoch validation do not use it (default false).
+   */
+  testTimeFlips?: boolean;
   /** Number of passes over the training set (default: the model's standard run). */
   epochs?: number;
   /** Minibatch size (default 128). */

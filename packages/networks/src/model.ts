@@ -59,6 +59,11 @@ export type { FloatArray };
 export abstract class NetworkBase implements NetworkEstimator {
   abstract readonly modelName: NetworkModelName;
   history: EpochInfo[] = [];
+  /**
+   * Whether predictions average the logits of each image and its left-right mirror (the
+   * `testTimeFlips` option; may be changed at any time).
+   */
+  testTimeFlips: boolean;
   /** Worker threads the last `fit` ran shards on (0: every shard on the calling thread). */
   workerThreads = 0;
   protected readonly training: ResolvedTraining;
@@ -74,6 +79,9 @@ export abstract class NetworkBase implements NetworkEstimator {
   constructor(o: TrainingOptions, defaults: StandardTraining) {
     this.training = resolveTraining(o ?? {}, defaults);
     this.onEpoch = o?.onEpoch;
+    const tf = o?.testTimeFlips ?? false;
+    if (typeof tf !== "boolean") throw new ParameterError("testTimeFlips", tf, "true or false");
+    this.testTimeFlips = tf;
     if (o?.cacheDir !== undefined) {
       if (typeof o.cacheDir !== "string" || o.cacheDir.length === 0) {
         throw new ParameterError("cacheDir", o.cacheDir, "a folder path");
@@ -118,7 +126,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   get options(): Record<string, unknown> {
     const t: Record<string, unknown> = {};
     for (const k of TRAINING_KEYS) if (this.training[k] !== undefined) t[k] = this.training[k];
-    return { ...this.architecture(), ...t };
+    return { ...this.architecture(), ...t, ...(this.testTimeFlips ? { testTimeFlips: true } : {}) };
   }
 
   /** Number of learned scalars (0 before fit). */
@@ -312,23 +320,43 @@ export abstract class NetworkBase implements NetworkEstimator {
     return this.frontEnd(images);
   }
 
+  /**
+   * Logits [n, k] of images in inference mode; with `testTimeFlips`,
+   * (z(x) + z(mirror x)) / 2 with mirror x[r, c] = x[r, W - 1 - c].
+   */
+  private inferenceLogits(images: Tensor): Act {
+    const z = this.logitsOf(this.checkedFeatures(images));
+    if (!this.testTimeFlips) return z;
+    const [n, H, W] = images.shape;
+    const src = images.data;
+    const mirrored =
+      src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
+    for (let i = 0; i < n * H; i++) {
+      const o = i * W;
+      for (let c = 0; c < W; c++) mirrored[o + c] = src[o + W - 1 - c];
+    }
+    const zm = this.logitsOf(this.frontEnd({ data: mirrored, shape: [n, H, W] }));
+    for (let i = 0; i < z.data.length; i++) z.data[i] = 0.5 * (z.data[i] + zm.data[i]);
+    return z;
+  }
+
   /** Logits [n, k] (before softmax), in the input's float type. */
   decisionFunction(images: Tensor): Tensor {
-    const logits = this.logitsOf(this.checkedFeatures(images));
+    const logits = this.inferenceLogits(images);
     const data = images.data instanceof Float64Array ? Float64Array.from(logits.data) : logits.data;
     return { data, shape: [logits.n, this.classes] };
   }
 
   /** Class probabilities [n, k] (softmax of the logits, computed in float64), input's float type. */
   predictProba(images: Tensor): Tensor {
-    const logits = this.logitsOf(this.checkedFeatures(images));
+    const logits = this.inferenceLogits(images);
     const k = this.classes;
     return { data: softmaxRows(logits, k, images.data instanceof Float64Array), shape: [logits.n, k] };
   }
 
   /** Most probable class of each image (ties: the lowest class). */
   predict(images: Tensor): Int32Array {
-    return argmaxRows(this.logitsOf(this.checkedFeatures(images)), this.classes);
+    return argmaxRows(this.inferenceLogits(images), this.classes);
   }
 
   /** Fisher ratio trace(S_B) / trace(S_W) of the front-end and each probed layer's output. */

@@ -159,6 +159,40 @@ describe("reproducibility, files and resume", () => {
     expect(() => new PhaseCollapseNetwork({ classifierLearningRate: 0 })).toThrow(/classifierLearningRate/);
   });
 
+  it("testTimeFlips: logits are the mean of the image's and its mirror's, stored in the model file", async () => {
+    const net = await new PhaseCollapseNetwork({ ...small, J: 1, widths: [6], L: 4, augment: true }).fit(
+      train.images,
+      train.labels,
+    );
+    const [n, H, W] = test.images.shape;
+    const mirror = new Float32Array(n * H * W);
+    for (let i = 0; i < n * H; i++)
+      for (let c = 0; c < W; c++) mirror[i * W + c] = test.images.data[i * W + W - 1 - c];
+    const z = net.decisionFunction(test.images).data;
+    const zm = net.decisionFunction({ data: mirror, shape: [n, H, W] }).data;
+    net.testTimeFlips = true;
+    const zf = net.decisionFunction(test.images).data;
+    let differs = false;
+    for (let i = 0; i < z.length; i++) {
+      expect(zf[i]).toBeCloseTo(0.5 * (z[i] + zm[i]), 6);
+      if (Math.abs(zf[i] - z[i]) > 1e-4) differs = true;
+    }
+    expect(differs).toBe(true);
+    // predictions follow the averaged logits; the flag travels in the model file
+    const pred = net.predict(test.images);
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let c = 1; c < 3; c++) if (zf[i * 3 + c] > zf[i * 3 + best]) best = c;
+      expect(pred[i]).toBe(best);
+    }
+    const copy = loadNetwork(JSON.stringify(net.toJSON()));
+    expect(copy.testTimeFlips).toBe(true);
+    expect(Array.from(copy.predictProba(test.images).data)).toEqual(
+      Array.from(net.predictProba(test.images).data),
+    );
+    expect(() => new PhaseCollapseNetwork({ testTimeFlips: "yes" as never })).toThrow(/testTimeFlips/);
+  });
+
   it("an interrupted run resumes from its checkpoint and ends identical to an uninterrupted one", async () => {
     const opts = { ...small, epochs: 4, projection: 8, atoms: 16, iterations: 3, workers: 2 };
     const full = await new SparseScatteringNetwork(opts).fit(train.images, train.labels);
