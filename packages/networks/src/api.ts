@@ -206,6 +206,8 @@ export interface NetworkEstimator {
   readonly history: EpochInfo[];
   /** Number of learned scalars. */
   readonly parameterCount: number;
+  /** Whether predictions average the logits of each image and its left-right mirror. */
+  testTimeFlips: boolean;
   /**
    * Trains on images [n, H, W] and labels 0..k-1 by minibatch SGD (momentum, weight decay,
    * schedule), calling `onEpoch` after each epoch; resolves to the model itself.
