@@ -88,6 +88,16 @@ const inferSeconds = (performance.now() - t1) / 1000;
 let correct = 0;
 for (let i = 0; i < pred.length; i++) if (pred[i] === test.labels[i]) correct++;
 const accuracy = correct / pred.length;
+// with flips in training: also the accuracy of test-time flips (logits of image and mirror averaged)
+let flipAccuracy;
+if (net.options.augment) {
+  net.testTimeFlips = true;
+  const pf = net.predict(test.images);
+  net.testTimeFlips = false;
+  let ok = 0;
+  for (let i = 0; i < pf.length; i++) if (pf[i] === test.labels[i]) ok++;
+  flipAccuracy = ok / pf.length;
+}
 const nf = Math.min(Number(opt.fisher ?? 2000), test.labels.length);
 const fisher = net.layerFisherRatios(
   { data: test.images.data.subarray(0, nf * 28 * 28), shape: [nf, ...test.images.shape.slice(1)] },
@@ -101,13 +111,14 @@ const result = {
   options: net.options,
   parameters: net.parameterCount,
   accuracy,
+  ...(flipAccuracy === undefined ? {} : { flipAccuracy }),
   trainMinutes,
   inferenceImagesPerSecond: pred.length / inferSeconds,
   fisher,
   history: net.history,
 };
 console.log(
-  `accuracy ${(100 * accuracy).toFixed(2)}% in ${trainMinutes.toFixed(1)} min; inference ${result.inferenceImagesPerSecond.toFixed(0)} img/s`,
+  `accuracy ${(100 * accuracy).toFixed(2)}%${flipAccuracy === undefined ? "" : ` (test-time flips ${(100 * flipAccuracy).toFixed(2)}%)`} in ${trainMinutes.toFixed(1)} min; inference ${result.inferenceImagesPerSecond.toFixed(0)} img/s`,
 );
 console.log(`fisher ${fisher.map((f) => `${f.layer}: ${f.ratio.toFixed(3)}`).join(", ")}`);
 if (opt.json) {
