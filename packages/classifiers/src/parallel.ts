@@ -56,10 +56,11 @@ return { value: null };
 // evaluation is the fused pass (scores, softmaxBlock, rowsAccT) over blocks of 32 rows. Float32
 // X: W is rounded to float32 once per evaluation (rowsScoresF32W32: the same bits as
 // rowsScoresF32 on the float64 W, which rounds it in every block). The memory is either a
-// shared WebAssembly.Memory that the calling thread has filled with the rows (`mem`, with the
-// module compiled for a shared import: no second copy), or the worker's own memory, into which
-// the rows `x` are copied when the loop request arrives (not in setup, so that the copy runs
-// while the calling thread copies its own rows).
+// shared WebAssembly.Memory that the calling thread fills with the rows (`mem`, with the
+// module compiled for a shared import: no second copy; a "touch" request first has the worker
+// fault in its pages while the calling thread copies its own rows), or the worker's own
+// memory, into which the rows `x` are copied when the loop request arrives (not in setup, so
+// that the copy runs while the calling thread copies its own rows).
 const WASM_WORKER_MAIN = `
 globalThis.__scatterkitServe(({ mod, mem: given, f32, x, n, d, k, y, C, theta, out, ctrl }) => {
 const es = f32 ? 4 : 8;
@@ -80,7 +81,12 @@ const w32Off = at, W32 = new Float32Array(buf, at, lp * dp);
 const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
 const kd = k * d;
 const gb = new Float64Array(k);
-return () => {
+return (req) => {
+if (req === "touch") {
+  const u8 = new Uint8Array(buf);
+  for (let i = 0; i < need; i += 4096) u8[i] = 0;
+  return { value: null };
+}
 if (!given) {
   if (dp === d) X.set(x);
   else for (let i = 0; i < n; i++) X.set(x.subarray(i * d, i * d + d), i * dp);
@@ -134,18 +140,20 @@ function workerMemoryBytes(n: number, d: number, k: number, es: number): number 
 }
 
 /**
- * A shared module memory for a worker holding rows [s, e) of X laid out as the worker reads
- * them (rows padded to a multiple of 4 columns, after them the worker's own buffers); null when
- * shared WebAssembly memory cannot be made here.
+ * A shared module memory for a worker that will hold n rows of d entries of `es` bytes (its
+ * pages not yet touched); null when shared WebAssembly memory cannot be made here.
  */
-function sharedModuleMemory(x: FloatArray, d: number, k: number, s: number, e: number): WebAssembly.Memory | null {
-  const pages = Math.ceil(workerMemoryBytes(e - s, d, k, x.BYTES_PER_ELEMENT) / 65536);
-  let mem: WebAssembly.Memory;
+function sharedModuleMemory(n: number, d: number, k: number, es: number): WebAssembly.Memory | null {
+  const pages = Math.ceil(workerMemoryBytes(n, d, k, es) / 65536);
   try {
-    mem = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   } catch {
     return null;
   }
+}
+
+/** Writes rows [s, e) of X into `mem` as the worker reads them (rows padded to a multiple of 4). */
+function fillRows(mem: WebAssembly.Memory, x: FloatArray, d: number, s: number, e: number): void {
   const dp = (d + 3) & ~3;
   const n = e - s;
   const X =
@@ -154,7 +162,6 @@ function sharedModuleMemory(x: FloatArray, d: number, k: number, s: number, e: n
       : new Float64Array(mem.buffer, 0, n * dp);
   if (dp === d) X.set(x.subarray(s * d, e * d));
   else for (let i = 0; i < n; i++) X.set(x.subarray((s + i) * d, (s + i + 1) * d), i * dp);
-  return mem;
 }
 
 /** Shares (or copies into shared memory) rows [s, e) of X. */
@@ -217,11 +224,11 @@ export async function parallelSoftmaxObjective(
     const ctrl = new Int32Array(new SharedArrayBuffer(8));
     const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
     const common = { f32: x instanceof Float32Array, n: e - s, d, k, y: ys, C, theta, out, ctrl };
-    const mem = sharedMod ? sharedModuleMemory(x, d, k, s, e) : null;
+    const mem = sharedMod ? sharedModuleMemory(e - s, d, k, x.BYTES_PER_ELEMENT) : null;
     const init = mem
       ? { ...common, mod: sharedMod, mem, x: null }
       : { ...common, mod, mem: null, x: sharedRows(x, d, s, e) };
-    return { ctrl, out, init };
+    return { ctrl, out, init, mem, s, e };
   });
   const workerPool = await WorkerPool.start({
     name: "LogisticRegression.fitAsync",
@@ -231,8 +238,15 @@ export async function parallelSoftmaxObjective(
   });
   if (!workerPool) return null;
   // each worker enters its evaluation loop; the request answers when close() stops it (a
-  // worker that dies rejects it: caught here, awaited by close)
-  const loops = blocks.map((_, i) => workerPool.request(i, "loop").catch(() => undefined));
+  // worker that dies rejects it: caught here, awaited by close). Workers on shared memory
+  // first fault in its pages ("touch") while this thread copies its own rows below; their
+  // rows are written once that is done, then they start.
+  const loops: Promise<unknown>[] = [];
+  const touched: Promise<unknown>[] = [];
+  blocks.forEach((b, i) => {
+    if (b.mem) touched.push(workerPool.request(i, "touch"));
+    else loops.push(workerPool.request(i, "loop").catch(() => undefined));
+  });
   const pool = blocks.map(({ ctrl, out }) => ({ ctrl, out }));
   const [s0, e0] = bounds[0];
   const x0 = x.subarray(s0 * d, e0 * d);
@@ -243,6 +257,18 @@ export async function parallelSoftmaxObjective(
     (mod ? packedSoftmaxObjective(x0, e0 - s0, d, k, y0, C, true) : null) ??
     ((th: Float64Array, grad: Float64Array) =>
       softmaxObjective(x0, e0 - s0, d, k, y0, C, th, grad, z, r, true));
+  try {
+    await Promise.all(touched);
+  } catch {
+    await Promise.all(loops);
+    await workerPool.dispose();
+    return null;
+  }
+  blocks.forEach((b, i) => {
+    if (!b.mem) return;
+    fillRows(b.mem, x, d, b.s, b.e);
+    loops.push(workerPool.request(i, "loop").catch(() => undefined));
+  });
   const fg = (th: Float64Array, grad: Float64Array): number => {
     theta.set(th);
     for (const p of pool) {
