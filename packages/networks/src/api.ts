@@ -91,7 +91,8 @@ export interface TrainingOptions {
    * Inference: `predict`, `predictProba` and `decisionFunction` average the logits of each image
    * and of its left-right mirror (test-time flips, for models trained with `augment`; the
    * front-end runs twice). Stored in model files when true; also settable after `fit` through
-   * the `testTimeFlips` property. Training and per-epoch validation do not use it (default false).
+   * the `testTimeFlips` property. Training and per-epoch validation do not use it (default: on
+   * for a standard run that sets it — the phase collapse network — when `augment` is on; else off).
    */
   testTimeFlips?: boolean;
   /** Number of passes over the training set (default: the model's standard run). */
@@ -271,10 +272,11 @@ export interface PhaseCollapseNetworkOptions extends TrainingOptions {
   /** Channels of each block's learned 1x1 projection (default: standard run). */
   widths?: number[];
   /**
-   * Subsampling of each block's wavelet filtering, 1 or 2 per block (default: 2 while the
-   * input is larger than 2x2, else 1).
+   * Subsampling of each block's wavelet filtering, 1 or 2 per block. Default: the standard
+   * run's [1, 2] when `widths` is not given; with other widths (or `null`), 2 while the input
+   * is larger than 2x2, else 1.
    */
-  strides?: number[];
+  strides?: number[] | null;
   /** Wavelet orientations per block (default: standard run). */
   L?: number;
   /** "modulus" (phase collapse), "threshold" (real-part soft threshold) or "relu" (default "modulus"). */
@@ -282,7 +284,7 @@ export interface PhaseCollapseNetworkOptions extends TrainingOptions {
   /**
    * The linear classifier also sees the scattering coefficients (flattened, standardised with
    * the blocks' output): a skip connection around the blocks, so that the network starts from
-   * the linear classifier on scattering and the blocks add to it (default false).
+   * the linear classifier on scattering and the blocks add to it (default true: the standard run).
    */
   skip?: boolean;
 }

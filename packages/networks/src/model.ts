@@ -79,7 +79,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   constructor(o: TrainingOptions, defaults: StandardTraining) {
     this.training = resolveTraining(o ?? {}, defaults);
     this.onEpoch = o?.onEpoch;
-    const tf = o?.testTimeFlips ?? false;
+    const tf = o?.testTimeFlips ?? (defaults.testTimeFlips === true && this.training.augment);
     if (typeof tf !== "boolean") throw new ParameterError("testTimeFlips", tf, "true or false");
     this.testTimeFlips = tf;
     if (o?.cacheDir !== undefined) {
@@ -126,7 +126,7 @@ export abstract class NetworkBase implements NetworkEstimator {
   get options(): Record<string, unknown> {
     const t: Record<string, unknown> = {};
     for (const k of TRAINING_KEYS) if (this.training[k] !== undefined) t[k] = this.training[k];
-    return { ...this.architecture(), ...t, ...(this.testTimeFlips ? { testTimeFlips: true } : {}) };
+    return { ...this.architecture(), ...t, testTimeFlips: this.testTimeFlips };
   }
 
   /** Number of learned scalars (0 before fit). */
@@ -395,9 +395,18 @@ export abstract class NetworkBase implements NetworkEstimator {
     this.history = Array.isArray(file.history) ? file.history.map((e) => ({ ...e })) : [];
   }
 
+  /**
+   * Architecture options that older model files did not record, with the value they meant
+   * (a file without the key is read as having it).
+   */
+  protected legacyOptions(): Record<string, unknown> {
+    return {};
+  }
+
   /** FormatError unless the file is a model file of this model with the same options. */
   protected checkCompatible(file: NetworkModelFile): void {
-    checkCompatible(file, this.modelName, this.architecture());
+    const options = { ...this.legacyOptions(), ...file.options };
+    checkCompatible({ ...file, options }, this.modelName, this.architecture());
   }
 }
 

@@ -52,6 +52,9 @@ export interface StandardTraining {
   augment?: boolean;
   shift?: number;
   copies?: number;
+  classifierLearningRate?: number;
+  /** Test-time flips by default (only when the run trains with flips). */
+  testTimeFlips?: boolean;
 }
 
 /** Resolved training options (every field set). */
@@ -131,9 +134,12 @@ export function resolveTraining(o: TrainingOptions, defaults: StandardTraining):
     copies: checkInteger("copies", o.copies ?? defaults.copies ?? 1, 1, 64),
     classes: o.classes === undefined ? undefined : checkInteger("classes", o.classes, 2, 1 << 16),
     classifierLearningRate:
-      o.classifierLearningRate === undefined
+      (o.classifierLearningRate ?? defaults.classifierLearningRate) === undefined
         ? undefined
-        : checkNumber("classifierLearningRate", o.classifierLearningRate, { min: 0, minExclusive: true }),
+        : checkNumber("classifierLearningRate", o.classifierLearningRate ?? defaults.classifierLearningRate, {
+            min: 0,
+            minExclusive: true,
+          }),
   };
 }
 

@@ -19,7 +19,9 @@ export const PHASE_COLLAPSE_STANDARD = {
   J: 2,
   L: 8,
   widths: [64, 96] as readonly number[],
+  strides: null as readonly number[] | null,
   nonlinearity: "modulus" as PhaseCollapseNonlinearity,
+  skip: false,
   epochs: 15,
   learningRate: 0.03,
   augment: true,
@@ -29,13 +31,16 @@ export const PHASE_COLLAPSE_STANDARD = {
 
 const KINDS = ["modulus", "threshold", "relu"] as const;
 
+/** What files written before `strides` and `skip` were always recorded meant by their absence. */
+const LEGACY = { strides: null, skip: false } as const;
+
 /**
  * Scattering (J, L, order <= 2, fixed, cached) -> one block per entry of `widths`:
  * [standardisation -> learned 1x1 projection to widths[i] channels -> circular filtering by a
- * low-pass and L Morlet wavelets (finest scale), stride 2 -> non-linearity on the wavelet
+ * low-pass and L Morlet wavelets (finest scale), stride `strides[i]` -> non-linearity on the wavelet
  * coefficients: "modulus" (phase collapse), "threshold" (soft-threshold of the real part,
  * learned thresholds) or "relu" (ReLU of the real part, learned biases)] -> standardisation
- * -> linear classifier.
+ * -> linear classifier (with `skip`, on the blocks' output and the scattering coefficients).
  */
 export class PhaseCollapseNetwork extends NetworkBase {
   readonly modelName = "phase-collapse" as const;
@@ -59,7 +64,9 @@ export class PhaseCollapseNetwork extends NetworkBase {
       throw new ParameterError("widths", widths, "a non-empty array of positive integers");
     }
     this.widths = widths.map((w, i) => checkInteger(`widths[${i}]`, w, 1, 4096));
-    const strides = options.strides ?? null;
+    // default: the standard strides with the standard widths, else the rule (null)
+    const strides =
+      options.strides !== undefined ? options.strides : options.widths || !d.strides ? null : [...d.strides];
     if (strides !== null && (!Array.isArray(strides) || strides.length !== this.widths.length)) {
       throw new ParameterError("strides", strides, `an array of ${this.widths.length} entries, 1 or 2`);
     }
@@ -67,7 +74,7 @@ export class PhaseCollapseNetwork extends NetworkBase {
     const nl = options.nonlinearity ?? d.nonlinearity;
     if (!KINDS.includes(nl)) throw new ParameterError("nonlinearity", nl, '"modulus", "threshold" or "relu"');
     this.nonlinearity = nl;
-    const skip = options.skip ?? false;
+    const skip = options.skip ?? d.skip;
     if (typeof skip !== "boolean") throw new ParameterError("skip", skip, "true or false");
     this.skip = skip;
   }
@@ -75,7 +82,13 @@ export class PhaseCollapseNetwork extends NetworkBase {
   /** A network from a model file (exact weights); FormatError when the file is not one. */
   static fromJSON(file: NetworkModelFile | string): PhaseCollapseNetwork {
     const f = parseModelFile(file);
-    const net = new PhaseCollapseNetwork({ ...(f.options as object), ...trainingOptionsOf(f.options) });
+    // files written before `strides`, `skip` and `testTimeFlips` were always recorded: the old defaults
+    const legacy = { ...LEGACY, testTimeFlips: false };
+    const net = new PhaseCollapseNetwork({
+      ...legacy,
+      ...(f.options as object),
+      ...trainingOptionsOf(f.options),
+    });
     net.loadFile(f);
     return net;
   }
@@ -85,10 +98,14 @@ export class PhaseCollapseNetwork extends NetworkBase {
       J: this.J,
       L: this.L,
       widths: this.widths,
-      ...(this.strides ? { strides: this.strides } : {}),
+      strides: this.strides,
       nonlinearity: this.nonlinearity,
-      ...(this.skip ? { skip: true } : {}),
+      skip: this.skip,
     };
+  }
+
+  protected override legacyOptions(): Record<string, unknown> {
+    return { ...LEGACY };
   }
 
   protected frontEndSpec(): FrontEndSpec {

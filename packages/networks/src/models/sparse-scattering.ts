@@ -67,7 +67,14 @@ export class SparseScatteringNetwork extends NetworkBase {
   /** A network from a model file (exact weights); FormatError when the file is not one. */
   static fromJSON(file: NetworkModelFile | string): SparseScatteringNetwork {
     const f = parseModelFile(file);
-    const net = new SparseScatteringNetwork({ ...(f.options as object), ...trainingOptionsOf(f.options) });
+    // files written before `skip` and `testTimeFlips` were always recorded: the old defaults
+    const legacy = { skip: false, testTimeFlips: false };
+    // (skip is also read as false by legacyOptions when a file lacks it)
+    const net = new SparseScatteringNetwork({
+      ...legacy,
+      ...(f.options as object),
+      ...trainingOptionsOf(f.options),
+    });
     net.loadFile(f);
     return net;
   }
@@ -80,8 +87,12 @@ export class SparseScatteringNetwork extends NetworkBase {
       atoms: this.atoms,
       iterations: this.iterations,
       sparseCode: this.sparseCode,
-      ...(this.skip ? { skip: true } : {}),
+      skip: this.skip,
     };
+  }
+
+  protected override legacyOptions(): Record<string, unknown> {
+    return { skip: false };
   }
 
   protected frontEndSpec(): FrontEndSpec {

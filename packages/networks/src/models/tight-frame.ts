@@ -57,7 +57,12 @@ export class TightFrameNetwork extends NetworkBase {
   /** A network from a model file (exact weights); FormatError when the file is not one. */
   static fromJSON(file: NetworkModelFile | string): TightFrameNetwork {
     const f = parseModelFile(file);
-    const net = new TightFrameNetwork({ ...(f.options as object), ...trainingOptionsOf(f.options) });
+    // files written before `testTimeFlips` was always recorded: off
+    const net = new TightFrameNetwork({
+      testTimeFlips: false,
+      ...(f.options as object),
+      ...trainingOptionsOf(f.options),
+    });
     net.loadFile(f);
     return net;
   }
