@@ -21,6 +21,8 @@ const rows = runs.map((r) => ({
   epochs: r.history.length,
   plannedEpochs: r.options.epochs,
   accuracy: r.accuracy,
+  flipAccuracy: r.flipAccuracy ?? null,
+  options: r.options,
   bestEpochAccuracy: Math.max(...r.history.map((h) => h.testAccuracy ?? 0)),
   trainMinutes: r.trainMinutes,
   trainImagesPerSecond: r.history.reduce((s, h) => s + h.imagesPerSecond, 0) / r.history.length,
