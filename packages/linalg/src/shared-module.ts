@@ -18,7 +18,10 @@ export const SHARED_MAX_PAGES = 65536;
  * Throws a RangeError when the bytes are not such a module.
  * @internal
  */
-export function withSharedMemoryImport(bytes: Uint8Array, maxPages = SHARED_MAX_PAGES): Uint8Array<ArrayBuffer> {
+export function withSharedMemoryImport(
+  bytes: Uint8Array,
+  maxPages = SHARED_MAX_PAGES,
+): Uint8Array<ArrayBuffer> {
   const out: number[] = Array.from(bytes.subarray(0, 8));
   let at = 8;
   let rewritten = false;

@@ -44,7 +44,9 @@ describe("linalg kernels on a shared memory", () => {
     const shared = withSharedMemoryImport(plain);
     // the code section (the last one) is identical: the same functions, the same bits
     const tail = 4096;
-    expect(Array.from(shared.subarray(shared.length - tail))).toEqual(Array.from(plain.subarray(plain.length - tail)));
+    expect(Array.from(shared.subarray(shared.length - tail))).toEqual(
+      Array.from(plain.subarray(plain.length - tail)),
+    );
     expect(shared.length).toBeGreaterThan(plain.length);
     const mod = new WebAssembly.Module(shared);
     expect(WebAssembly.Module.imports(mod)).toEqual([{ module: "env", name: "mem", kind: "memory" }]);
