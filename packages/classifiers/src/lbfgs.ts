@@ -33,6 +33,16 @@ export interface LbfgsOptions {
    * The switch costs one evaluation; the correction pairs are kept.
    */
   refine?: { threshold: number; fg: () => ObjectiveFn };
+  /**
+   * Memory for the solver's VectorBank (2 min(memory, maxIter) + 1 vectors of length n): a
+   * shared WebAssembly.Memory (see VectorBank's options). Default: a memory of its own.
+   */
+  bankMemory?: WebAssembly.Memory;
+  /**
+   * Called before correction pair j (vectors 2j and 2j + 1 of the bank) is first written
+   * (pairs are taken in the order 0, 1, ..).
+   */
+  beforeFirstUse?: (pair: number) => void;
 }
 
 export interface LbfgsResult {
@@ -137,9 +147,12 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
   // is q += c v then u . q, bank.dot(a, b) is a . b, both summed as dot() above
   // (at most one pair per iteration: no more than maxIter pairs are ever held)
   const pairs = Math.max(1, Math.min(mem, opts.maxIter));
-  const bank = new VectorBank(2 * pairs + 1, n);
+  const bank = new VectorBank(2 * pairs + 1, n, opts.bankMemory ? { memory: opts.bankMemory } : {});
   const spare: [Float64Array, Float64Array][] = [];
   for (let j = pairs - 1; j >= 0; j--) spare.push([bank.vectors[2 * j], bank.vectors[2 * j + 1]]);
+  // pairs not yet written (taken from `spare` in the order 0, 1, ..)
+  let fresh = 0;
+  const firstUse = opts.beforeFirstUse;
   const axpyDot = (c: number, v: Float64Array, q: Float64Array, u: Float64Array | null) =>
     bank.axpyDot(c, v, q, u);
   const dotB = (a: Float64Array, b: Float64Array) => bank.dot(a, b);
@@ -357,6 +370,10 @@ export function lbfgs(fgFast: ObjectiveFn, x0: Float64Array, opts: LbfgsOptions)
       rho.shift();
     } else {
       [s, yv] = spare.pop() as [Float64Array, Float64Array];
+      if (fresh < pairs && s === bank.vectors[2 * fresh]) {
+        firstUse?.(fresh);
+        fresh++;
+      }
     }
     pairDiff(s, yv, xNew, x, gNew, g, n);
     const sy = dotB(s, yv);

@@ -160,7 +160,11 @@ export class LogisticRegression {
     // the workers' float32 X kernels use float32 products: products "float64" runs fit
     if (p.data instanceof Float32Array && !this.mixed(p.data)) return this.fit(X, y);
     const par =
-      workers > 1 ? await parallelSoftmaxObjective(p.data, p.n, p.d, p.k, p.labels, this.C, workers) : null;
+      workers > 1
+        ? await parallelSoftmaxObjective(p.data, p.n, p.d, p.k, p.labels, this.C, workers, {
+            pairs: Math.max(1, Math.min(this.memory, this.maxIter)),
+          })
+        : null;
     if (!par) return this.fit(X, y);
     try {
       // mixed precision: the refinement (float64 products) runs on this thread
@@ -179,7 +183,7 @@ export class LogisticRegression {
             new Float64Array(4 * p.k),
             new Float64Array(4 * p.k),
           ));
-      return this.solve(p, par.fg, this.mixed(p.data) ? exact : undefined);
+      return this.solve(p, par.fg, this.mixed(p.data) ? exact : undefined, par.bank);
     } finally {
       await par.close();
     }
@@ -212,6 +216,7 @@ export class LogisticRegression {
     p: { data: FloatArray; n: number; d: number; k: number },
     fg: (theta: Float64Array, grad: Float64Array) => number,
     exact?: () => (theta: Float64Array, grad: Float64Array) => number,
+    bank?: { memory: WebAssembly.Memory; beforeFirstUse: (pair: number) => void },
   ): this {
     const { data, n, d, k } = p;
     const C = this.C;
@@ -262,6 +267,8 @@ export class LogisticRegression {
       precond,
       callback,
       refine,
+      bankMemory: bank?.memory,
+      beforeFirstUse: bank?.beforeFirstUse,
     });
     const theta = res.x;
     const coef = Float64Array.from(theta.subarray(0, kd));

@@ -11,13 +11,19 @@
  * @internal
  */
 import { type FloatArray, ScatterkitError, WorkerPool } from "@scatterkit/core";
-import { compiledKernels, compiledKernelsShared } from "@scatterkit/linalg";
+import { VectorBank, compiledKernels, compiledKernelsShared } from "@scatterkit/linalg";
 import { residuals, softmaxObjective, tileBackward4, tileForward4 } from "./kernels.js";
 import { packedSoftmaxObjective, softmaxBlock } from "./objective.js";
 
 export interface ParallelObjective {
   fg: (theta: Float64Array, grad: Float64Array) => number;
   close: () => Promise<void>;
+  /**
+   * Shared memory for the L-BFGS VectorBank whose correction pairs the first worker faults in
+   * (one pair after each evaluation, while the calling thread runs the solver's own work), and
+   * the claim to make before pair j is first written. Absent without shared module memory.
+   */
+  bank?: { memory: WebAssembly.Memory; beforeFirstUse: (pair: number) => void };
 }
 
 // Each worker's setup receives its block (shared memory) and returns the request handler; the
@@ -62,7 +68,7 @@ return { value: null };
 // memory, into which the rows `x` are copied when the loop request arrives (not in setup, so
 // that the copy runs while the calling thread copies its own rows).
 const WASM_WORKER_MAIN = `
-globalThis.__scatterkitServe(({ mod, mem: given, f32, x, n, d, k, y, C, theta, out, ctrl }) => {
+globalThis.__scatterkitServe(({ mod, mem: given, f32, x, n, d, k, y, C, theta, out, ctrl, bank }) => {
 const es = f32 ? 4 : 8;
 const dp = (d + 3) & ~3, np = (n + 3) & ~3, lp = k + (k & 1), BR = 32;
 const xBytes = Math.ceil((np * dp * es) / 16) * 16;
@@ -81,6 +87,22 @@ const w32Off = at, W32 = new Float32Array(buf, at, lp * dp);
 const acc = f32 ? E.rowsAccTF32 : E.rowsAccTF64;
 const kd = k * d;
 const gb = new Float64Array(k);
+// bank: { memory, claim, pairs, pairBytes }: claim[j] 0 free, 1 being faulted in here, 2 done,
+// 3 taken by the solver; only bytes of pair j itself are written (zeros, before the solver's
+// first write, which waits for state 2)
+let nextPair = 0;
+const bankU8 = bank ? new Uint8Array(bank.memory.buffer) : null;
+const touchPair = () => {
+  while (bank && nextPair < bank.pairs) {
+    const j = nextPair++;
+    if (Atomics.compareExchange(bank.claim, j, 0, 1) !== 0) continue;
+    const lo = j * bank.pairBytes, hi = lo + bank.pairBytes;
+    for (let a = lo; a < hi; a = (Math.floor(a / 4096) + 1) * 4096) bankU8[a] = 0;
+    Atomics.store(bank.claim, j, 2);
+    Atomics.notify(bank.claim, j);
+    return;
+  }
+};
 return (req) => {
 if (req === "touch") {
   const u8 = new Uint8Array(buf);
@@ -124,6 +146,7 @@ for (;;) {
     Atomics.store(ctrl, 1, 2);
   }
   Atomics.notify(ctrl, 1);
+  if (Atomics.load(ctrl, 0) === 0) touchPair();
 }
 return { value: null };
 };
@@ -199,6 +222,7 @@ export async function parallelSoftmaxObjective(
   y: Int32Array,
   C: number,
   workers: number,
+  solver: { pairs?: number } = {},
 ): Promise<ParallelObjective | null> {
   if (typeof SharedArrayBuffer === "undefined" || typeof Atomics === "undefined" || !canBlock()) return null;
   const threads = Math.min(workers, Math.floor(n / 8));
@@ -218,12 +242,29 @@ export async function parallelSoftmaxObjective(
   const main = mod
     ? WASM_WORKER_MAIN.replace("BLOCK", softmaxBlock.name)
     : WORKER_MAIN.replace("SOFTMAX", softmaxObjective.name);
-  const blocks = bounds.slice(1).map(([s, e]) => {
+  // the L-BFGS bank (2 pairs + 1 vectors of length P) in shared memory, faulted in by worker 0
+  let bank: { memory: WebAssembly.Memory; claim: Int32Array; pairs: number; pairBytes: number } | null = null;
+  if (sharedMod && solver.pairs !== undefined) {
+    const pairs = solver.pairs;
+    const pages = Math.ceil(VectorBank.byteLength(2 * pairs + 1, P) / 65536) + 1;
+    try {
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+      const claim = new Int32Array(new SharedArrayBuffer(4 * pairs));
+      bank = { memory, claim, pairs, pairBytes: VectorBank.offset(2, P) };
+    } catch {
+      bank = null;
+    }
+  }
+  const blocks = bounds.slice(1).map(([s, e], i) => {
     const ys = new Int32Array(new SharedArrayBuffer((e - s) * 4));
     ys.set(y.subarray(s, e));
     const ctrl = new Int32Array(new SharedArrayBuffer(8));
     const out = new Float64Array(new SharedArrayBuffer((P + 1) * 8));
-    const common = { f32: x instanceof Float32Array, n: e - s, d, k, y: ys, C, theta, out, ctrl };
+    const common = {
+      f32: x instanceof Float32Array,
+      ...{ n: e - s, d, k, y: ys, C, theta, out, ctrl },
+      bank: i === 0 ? bank : null,
+    };
     const mem = sharedMod ? sharedModuleMemory(e - s, d, k, x.BYTES_PER_ELEMENT) : null;
     const init = mem
       ? { ...common, mod: sharedMod, mem, x: null }
@@ -295,5 +336,13 @@ export async function parallelSoftmaxObjective(
     await Promise.all(loops);
     await workerPool.dispose();
   };
-  return { fg, close };
+  const claim = bank?.claim;
+  // before the solver first writes pair j: take it, or wait while worker 0 faults it in (a
+  // worker that stopped leaves it after a bounded wait: it no longer writes)
+  const beforeFirstUse = (j: number): void => {
+    if (!claim || j >= claim.length) return;
+    if (Atomics.compareExchange(claim, j, 0, 3) !== 1) return;
+    for (let t = 0; t < 200 && Atomics.load(claim, j) === 1; t++) Atomics.wait(claim, j, 1, 25);
+  };
+  return { fg, close, bank: bank ? { memory: bank.memory, beforeFirstUse } : undefined };
 }

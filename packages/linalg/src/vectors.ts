@@ -7,6 +7,7 @@
 import { ParameterError, checkInteger } from "@scatterkit/core";
 import { getEngineChoice } from "./engine.js";
 import { linalgModule } from "./kernels.js";
+import { compiledKernelsShared } from "./shared-module.js";
 
 type Bound = {
   axpyDot: (
@@ -36,15 +37,46 @@ export class VectorBank {
   private readonly out: Float64Array;
   private readonly buffer: ArrayBuffer;
 
-  /** Allocates `count` vectors of length `n` (both >= 1). */
-  constructor(count: number, n: number) {
+  /**
+   * Bytes of memory that `count` vectors of length `n` take (vector i starts at byte
+   * {@link VectorBank.offset}(i, n)).
+   */
+  static byteLength(count: number, n: number): number {
+    return 8 * (Math.ceil(n / 2) * 2 * count + 2);
+  }
+
+  /** Byte offset of vector i in the bank's memory, for vectors of length n. */
+  static offset(i: number, n: number): number {
+    return 8 * Math.ceil(n / 2) * 2 * i;
+  }
+
+  /**
+   * Allocates `count` vectors of length `n` (both >= 1). `options.memory`: a shared
+   * WebAssembly.Memory of at least {@link VectorBank.byteLength} bytes, zero-filled, to hold the
+   * vectors instead of a memory of the bank's own (another thread may then fault in its pages
+   * ahead of use); ignored where the TypeScript engine runs.
+   */
+  constructor(count: number, n: number, options: { memory?: WebAssembly.Memory } = {}) {
     checkInteger("count", count, 1);
     checkInteger("n", n, 1);
     const stride = Math.ceil(n / 2) * 2;
     const bytes = 8 * (stride * count + 2);
     let memory: WebAssembly.Memory | null = null;
     let kernels: Bound | null = null;
-    if (getEngineChoice() !== "typescript" && linalgModule.compile() !== null) {
+    const given = options.memory;
+    const sharedMod = given ? compiledKernelsShared() : null;
+    if (given && !(given instanceof WebAssembly.Memory && given.buffer.byteLength >= bytes)) {
+      throw new ParameterError(
+        "options.memory",
+        given,
+        `a shared WebAssembly.Memory of at least ${bytes} bytes`,
+      );
+    }
+    if (given && sharedMod && given.buffer instanceof SharedArrayBuffer) {
+      memory = given;
+      const inst = new WebAssembly.Instance(sharedMod, linalgModule.imports(given));
+      kernels = linalgModule.bindInstance(inst, given).kernels as unknown as Bound;
+    } else if (getEngineChoice() !== "typescript" && linalgModule.compile() !== null) {
       memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) + 1 });
       const inst = linalgModule.instantiate(memory);
       if (inst) kernels = inst.kernels as unknown as Bound;

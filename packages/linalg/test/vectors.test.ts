@@ -59,3 +59,37 @@ describe.each(["auto", "typescript"] as const)("VectorBank (engine %s)", (engine
     setEngine("auto");
   });
 });
+
+describe("VectorBank on a given shared memory", () => {
+  it("lays vectors out at offset(i, n) within byteLength, runs the shared module, same bits as its own memory", () => {
+    setEngine("auto");
+    for (const n of [7, 1001]) {
+      const bytes = VectorBank.byteLength(3, n);
+      expect(bytes).toBe(8 * (Math.ceil(n / 2) * 2 * 3 + 2));
+      const pages = Math.ceil(bytes / 65536);
+      const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+      const S = new VectorBank(3, n, { memory });
+      const O = new VectorBank(3, n);
+      expect(S.engine).toBe("wasm-simd");
+      S.vectors.forEach((v, i) => {
+        expect(v.buffer).toBe(memory.buffer);
+        expect(v.byteOffset).toBe(VectorBank.offset(i, n));
+      });
+      for (const B of [S, O]) {
+        const [x, p, u] = B.vectors;
+        for (let i = 0; i < n; i++) {
+          x[i] = Math.sin(i + 1);
+          p[i] = Math.cos(3 * i);
+          u[i] = 1 / (i + 2);
+        }
+      }
+      expect(S.axpyDot(0.61, S.vectors[0], S.vectors[1], S.vectors[2])).toBe(
+        O.axpyDot(0.61, O.vectors[0], O.vectors[1], O.vectors[2]),
+      );
+      expect(Array.from(S.vectors[1])).toEqual(Array.from(O.vectors[1]));
+      expect(S.dot(S.vectors[1], S.vectors[2])).toBe(O.dot(O.vectors[1], O.vectors[2]));
+    }
+    const small = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    expect(() => new VectorBank(3, 10000, { memory: small })).toThrow(/Invalid options.memory/);
+  });
+});
