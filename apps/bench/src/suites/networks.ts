@@ -368,6 +368,7 @@ export function recordedRows(dir = join(REPO, "packages", "networks", "results")
       medianSeconds: secs.length ? median(secs) : Number.NaN,
       ablation: "recorded run",
       accuracy: r.accuracy,
+      ...(typeof r.flipAccuracy === "number" ? { flipAccuracy: r.flipAccuracy } : {}),
       trainSeconds: typeof r.trainMinutes === "number" ? 60 * r.trainMinutes : undefined,
       trainImagesPerSecond: ips.length ? median(ips) : undefined,
       inferenceImagesPerSecond: r.inferenceImagesPerSecond,
