@@ -52,6 +52,11 @@ export interface StandardScalerOptions {
   withMean?: boolean;
   /** Divide by the column standard deviation (default true). */
   withStd?: boolean;
+  /**
+   * false: `transform`, `fitTransform` and `inverseTransform` overwrite the input's array
+   * (in place, as scikit-learn's copy=False) instead of allocating a new one (default true).
+   */
+  copy?: boolean;
 }
 
 /**
@@ -71,6 +76,8 @@ export class StandardScaler {
   nSamplesSeen = 0;
   readonly withMean: boolean;
   readonly withStd: boolean;
+  /** Whether transforms return a new array (true) or overwrite the input's (false). */
+  readonly copy: boolean;
   private runMean: Float64Array | null = null;
   private runM2: Float64Array | null = null;
 
@@ -78,6 +85,7 @@ export class StandardScaler {
     const o = checkOptions("options", options);
     this.withMean = o.withMean === undefined ? true : Boolean(o.withMean);
     this.withStd = o.withStd === undefined ? true : Boolean(o.withStd);
+    this.copy = o.copy === undefined ? true : Boolean(o.copy);
   }
 
   /** Learns mean and scale from X [n, d] (n >= 1, finite values), forgetting earlier data. */
@@ -147,7 +155,7 @@ export class StandardScaler {
     const { mean, scale } = this.fitted();
     const { data, n, d } = checkMatrix("X", X);
     if (d !== mean.length) throw new ShapeError("X.shape[1]", d, `${mean.length} (features seen in fit)`);
-    const out: FloatArray = allocLike(data, n * d);
+    const out: FloatArray = this.copy ? allocLike(data, n * d) : data;
     standardizeRows(out, data, n, d, mean, scale);
     return { data: out, shape: [n, d] };
   }
@@ -162,7 +170,7 @@ export class StandardScaler {
     const { mean, scale } = this.fitted();
     const { data, n, d } = checkMatrix("Z", Z);
     if (d !== mean.length) throw new ShapeError("Z.shape[1]", d, `${mean.length} (features seen in fit)`);
-    const out: FloatArray = allocLike(data, n * d);
+    const out: FloatArray = this.copy ? allocLike(data, n * d) : data;
     for (let i = 0; i < n; i++) {
       const o = i * d;
       for (let j = 0; j < d; j++) out[o + j] = data[o + j] * scale[j] + mean[j];

@@ -40,6 +40,34 @@ describe("StandardScaler properties", () => {
     );
   });
 
+  it("copy: false overwrites X in place with the values copy: true returns (fast-check); inverse too", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 6 }),
+        (seed, n, d) => {
+          const X = randMatrix(seed, n, d, 3);
+          const X32 = { data: Float32Array.from(X.data), shape: X.shape };
+          for (const A of [X, X32]) {
+            const orig = A.data.slice();
+            const Z = new StandardScaler().fitTransform({ data: orig.slice(), shape: A.shape });
+            const inPlace = new StandardScaler({ copy: false });
+            const buf = orig.slice();
+            const Zi = inPlace.fitTransform({ data: buf, shape: A.shape });
+            expect(Zi.data).toBe(buf);
+            expect(Array.from(buf)).toEqual(Array.from(Z.data));
+            const back = inPlace.inverseTransform(Zi);
+            expect(back.data).toBe(buf);
+            for (let i = 0; i < buf.length; i++)
+              expect(Math.abs(buf[i] - orig[i])).toBeLessThanOrEqual(1e-5 * (1 + Math.abs(orig[i])));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("a constant column gets scale 1 and maps to 0; X is not modified; float32 in -> float32 out", () => {
     const X = { data: Float32Array.from([1, 5, 2, 5, 3, 5]), shape: [3, 2] };
     const copy = Float32Array.from(X.data);
