@@ -29,6 +29,9 @@ export const SPARSE_SCATTERING_STANDARD = {
   copies: 3,
 } as const;
 
+/** What files written before `skip` was always recorded meant by its absence. */
+const LEGACY = { skip: false } as const;
+
 /**
  * Scattering (J, L; log, fixed, cached) -> standardisation -> learned 1x1 projection to
  * `projection` channels -> standardisation -> homotopy ISTC sparse code over a learned
@@ -68,8 +71,7 @@ export class SparseScatteringNetwork extends NetworkBase {
   static fromJSON(file: NetworkModelFile | string): SparseScatteringNetwork {
     const f = parseModelFile(file);
     // files written before `skip` and `testTimeFlips` were always recorded: the old defaults
-    const legacy = { skip: false, testTimeFlips: false };
-    // (skip is also read as false by legacyOptions when a file lacks it)
+    const legacy = { ...LEGACY, testTimeFlips: false };
     const net = new SparseScatteringNetwork({
       ...legacy,
       ...(f.options as object),
@@ -92,7 +94,7 @@ export class SparseScatteringNetwork extends NetworkBase {
   }
 
   protected override legacyOptions(): Record<string, unknown> {
-    return { skip: false };
+    return { ...LEGACY };
   }
 
   protected frontEndSpec(): FrontEndSpec {
