@@ -108,6 +108,13 @@ export interface TrainingOptions {
    * below 1 (e.g. 0.25) steadies it.
    */
   classifierLearningRate?: number;
+  /**
+   * Label smoothing e in [0, 0.99] of the training loss: each image's target is
+   * (1 - e) onehot(label) + e / classes instead of onehot(label) (Szegedy et al. 2016); it keeps
+   * the logits from growing without bound. Default: the model's standard run (0 when unset).
+   * The reported training loss is the smoothed one; validation loss is plain cross-entropy.
+   */
+  labelSmoothing?: number;
   /** SGD momentum (default 0.9). */
   momentum?: number;
   /** L2 weight decay added to the gradient of weights (not of biases or norms) (default 5e-4). */

@@ -25,6 +25,8 @@ export interface ShardTask {
   x: Float32Array;
   y: Int32Array;
   scale: number;
+  /** Label smoothing of the loss (0: none). */
+  smoothing: number;
 }
 
 /** A pool of worker shards (Node worker threads). */
@@ -34,18 +36,22 @@ export interface ShardPool {
   dispose(): Promise<void>;
 }
 
-/** Forward + backward of one shard x [m, c, h, w] with labels y; gradients scaled by `scale`. */
+/**
+ * Forward + backward of one shard x [m, c, h, w] with labels y; gradients scaled by `scale`;
+ * cross-entropy with label smoothing `smoothing` (see softmaxCrossEntropy).
+ */
 export function runShard(
   layers: Layer[],
   x: Float32Array,
   y: Int32Array,
   shape: { c: number; h: number; w: number },
   scale: number,
+  smoothing = 0,
 ): ShardResult {
   for (const l of layers) for (const p of l.params) p.grad.fill(0);
   let a: Act = { data: x, n: y.length, c: shape.c, h: shape.h, w: shape.w };
   for (const l of layers) a = l.forward(a, true);
-  const ce = softmaxCrossEntropy(a, y, scale);
+  const ce = softmaxCrossEntropy(a, y, scale, smoothing);
   let g: Act = ce.grad;
   for (let i = layers.length - 1; i >= 0; i--) g = layers[i].backward(g);
   let n = 0;

@@ -53,6 +53,7 @@ export interface StandardTraining {
   shift?: number;
   copies?: number;
   classifierLearningRate?: number;
+  labelSmoothing?: number;
   /** Test-time flips by default (only when the run trains with flips). */
   testTimeFlips?: boolean;
 }
@@ -72,6 +73,7 @@ export interface ResolvedTraining {
   copies: number;
   classes: number | undefined;
   classifierLearningRate: number | undefined;
+  labelSmoothing: number | undefined;
 }
 
 /** Names of the training options (the options that are not architecture), in file order. */
@@ -89,6 +91,7 @@ export const TRAINING_KEYS = [
   "copies",
   "classes",
   "classifierLearningRate",
+  "labelSmoothing",
 ] as const;
 
 /** Checks and fills the common training options. */
@@ -139,6 +142,13 @@ export function resolveTraining(o: TrainingOptions, defaults: StandardTraining):
         : checkNumber("classifierLearningRate", o.classifierLearningRate ?? defaults.classifierLearningRate, {
             min: 0,
             minExclusive: true,
+          }),
+    labelSmoothing:
+      (o.labelSmoothing ?? defaults.labelSmoothing) === undefined
+        ? undefined
+        : checkNumber("labelSmoothing", o.labelSmoothing ?? defaults.labelSmoothing, {
+            min: 0,
+            max: 0.99,
           }),
   };
 }

@@ -20,7 +20,8 @@ export interface StepResult {
  * min(workers, m) shards of consecutive images; shard 0 runs on the calling thread, the others
  * on `pool` (or on the calling thread when null); gradients (scaled by 1 / m) summed over
  * shards in order 0..parts-1; each layer's running statistics updated with the mean over
- * shards (in order) of the shards' batch statistics (momentum 0.1).
+ * shards (in order) of the shards' batch statistics (momentum 0.1); the loss takes label
+ * smoothing `smoothing` (0: none).
  */
 export async function minibatchStep(
   layers: Layer[],
@@ -30,6 +31,7 @@ export async function minibatchStep(
   choice: Uint8Array,
   y: Int32Array,
   pool: ShardPool | null,
+  smoothing = 0,
 ): Promise<StepResult> {
   const feats = variants[0];
   const m = idx.length;
@@ -56,15 +58,16 @@ export async function minibatchStep(
   for (let k = 1; k < parts; k++) {
     if (pool) {
       pending.push(
-        pool.run(k - 1, { params: flat, x: shards[k].x, y: shards[k].y, scale: 1 / m }).then((res) => {
+        pool.run(k - 1, { params: flat, x: shards[k].x, y: shards[k].y, scale: 1 / m, smoothing }).then((res) => {
           results[k] = res;
         }),
       );
     }
   }
-  results[0] = runShard(layers, shards[0].x, shards[0].y, feats, 1 / m);
+  results[0] = runShard(layers, shards[0].x, shards[0].y, feats, 1 / m, smoothing);
   if (!pool)
-    for (let k = 1; k < parts; k++) results[k] = runShard(layers, shards[k].x, shards[k].y, feats, 1 / m);
+    for (let k = 1; k < parts; k++)
+      results[k] = runShard(layers, shards[k].x, shards[k].y, feats, 1 / m, smoothing);
   await Promise.all(pending);
   const grads = results[0].grads;
   for (let k = 1; k < parts; k++) {

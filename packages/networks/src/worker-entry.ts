@@ -18,6 +18,6 @@ export function __networkShardWorker(spec: PoolSpec): (task: ShardTask) => Shard
   const layers = net.buildForShapes(spec.c, spec.h, spec.w, spec.classes);
   return (task) => {
     setParams(layers, task.params);
-    return runShard(layers, task.x, task.y, spec, task.scale);
+    return runShard(layers, task.x, task.y, spec, task.scale, task.smoothing);
   };
 }

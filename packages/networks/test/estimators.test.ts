@@ -173,6 +173,25 @@ describe("reproducibility, files and resume", () => {
     expect(() => new PhaseCollapseNetwork({ classifierLearningRate: 0 })).toThrow(/classifierLearningRate/);
   });
 
+  it("labelSmoothing: recorded in the model file, changes the run, bad values refused", async () => {
+    const opts = { ...small, J: 1, widths: [6], L: 4, skip: false, testTimeFlips: false };
+    const plain = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0 }).fit(train.images, train.labels);
+    const smooth = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0.2 }).fit(train.images, train.labels);
+    expect(smooth.toJSON().options.labelSmoothing).toBe(0.2);
+    expect(plain.toJSON().options.labelSmoothing).toBe(0);
+    expect(JSON.stringify(plain.toJSON().arrays) === JSON.stringify(smooth.toJSON().arrays)).toBe(false);
+    // the smoothed loss is bounded below by the entropy of the target, so it stays above the plain one's floor
+    const last = smooth.history[smooth.history.length - 1];
+    const k = 3;
+    const entropy = -(0.8 + 0.2 / k) * Math.log(0.8 + 0.2 / k) - (k - 1) * (0.2 / k) * Math.log(0.2 / k);
+    expect(last.loss).toBeGreaterThanOrEqual(entropy - 1e-6);
+    const copy = loadNetwork(JSON.stringify(smooth.toJSON()));
+    expect(copy.toJSON().options.labelSmoothing).toBe(0.2);
+    expect(() => new PhaseCollapseNetwork({ labelSmoothing: -0.1 })).toThrow(/labelSmoothing/);
+    expect(() => new PhaseCollapseNetwork({ labelSmoothing: 1 })).toThrow(/labelSmoothing/);
+    expect(() => new SparseScatteringNetwork({ labelSmoothing: Number.NaN })).toThrow(/labelSmoothing/);
+  });
+
   it("testTimeFlips: logits are the mean of the image's and its mirror's, stored in the model file", async () => {
     const net = await new PhaseCollapseNetwork({
       ...small,

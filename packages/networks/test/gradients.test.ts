@@ -248,4 +248,40 @@ describe("gradients against central finite differences (float64)", () => {
     }
     expect(loss).toBeGreaterThan(0);
   });
+
+  it("softmax cross-entropy with label smoothing: gradient, value, and e = 0 unchanged", () => {
+    const rng = new Random(9);
+    const logits = randomAct(rng, 4, 5, 1, 1);
+    const labels = [2, 0, 4, 4];
+    const e = 0.1;
+    const { grad, loss } = softmaxCrossEntropy(logits, labels, 0.5, e);
+    const eps = 1e-6;
+    for (let i = 0; i < logits.data.length; i++) {
+      const o = logits.data[i];
+      logits.data[i] = o + eps;
+      const lp = softmaxCrossEntropy(logits, labels, 1, e).loss;
+      logits.data[i] = o - eps;
+      const lm = softmaxCrossEntropy(logits, labels, 1, e).loss;
+      logits.data[i] = o;
+      expect(Math.abs((0.5 * (lp - lm)) / (2 * eps) - grad.data[i])).toBeLessThan(1e-8);
+    }
+    // the value: (1 - e) CE(y) + e mean_j CE(j), from the plain loss of each target
+    let want = 0;
+    for (let i = 0; i < 4; i++) {
+      const row = { data: logits.data.slice(i * 5, i * 5 + 5), n: 1, c: 5, h: 1, w: 1 };
+      want += (1 - e) * softmaxCrossEntropy(row, [labels[i]], 1).loss;
+      for (let j = 0; j < 5; j++) want += (e / 5) * softmaxCrossEntropy(row, [j], 1).loss;
+    }
+    expect(loss).toBeCloseTo(want, 12);
+    // each gradient row sums to zero (softmax and the smoothed target both sum to one)
+    for (let i = 0; i < 4; i++) {
+      let s = 0;
+      for (let j = 0; j < 5; j++) s += grad.data[i * 5 + j];
+      expect(Math.abs(s)).toBeLessThan(1e-15);
+    }
+    const plain = softmaxCrossEntropy(logits, labels, 1);
+    const zero = softmaxCrossEntropy(logits, labels, 1, 0);
+    expect(zero.loss).toBe(plain.loss);
+    expect(Array.from(zero.grad.data)).toEqual(Array.from(plain.grad.data));
+  });
 });

@@ -11,7 +11,7 @@ import { Random } from "@scatterkit/core";
 const dist = join(__dirname, "..", "dist", "index.js");
 
 it.skipIf(!existsSync(dist))(
-  "workers: 2 on threads equals workers: 2 on the calling thread, bit for bit",
+  "workers: 2 on threads equals workers: 2 on the calling thread, bit for bit (with label smoothing)",
   async () => {
     const built = (await import(pathToFileURL(dist).href)) as { SparseScatteringNetwork: typeof FromSource };
     const rng = new Random(5);
@@ -20,7 +20,8 @@ it.skipIf(!existsSync(dist))(
     for (let i = 0; i < data.length; i++) data[i] = rng.next();
     const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
     for (let i = 0; i < n; i++) for (let q = 0; q < 16; q++) data[i * 256 + labels[i] * 5 * 16 + q] += 1;
-    const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9 };
+    // label smoothing on: the worker shards must take it from the task as the calling thread does
+    const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9, labelSmoothing: 0.1 };
     const threaded = await new built.SparseScatteringNetwork(opts).fit({ data, shape: [n, 16, 16] }, labels);
     const local = await new FromSource(opts).fit({ data, shape: [n, 16, 16] }, labels);
     expect(threaded.workerThreads).toBe(1);
