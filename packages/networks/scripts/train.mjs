@@ -82,6 +82,9 @@ console.log(
 );
 await net.fit(train.images, train.labels, { validation: test });
 const trainMinutes = (performance.now() - t0) / 60000;
+// plain accuracy and speed without test-time flips; the model's own setting is restored before saving
+const modelFlips = net.testTimeFlips;
+net.testTimeFlips = false;
 const t1 = performance.now();
 const pred = net.predict(test.images);
 const inferSeconds = (performance.now() - t1) / 1000;
@@ -90,14 +93,17 @@ for (let i = 0; i < pred.length; i++) if (pred[i] === test.labels[i]) correct++;
 const accuracy = correct / pred.length;
 // with flips in training: also the accuracy of test-time flips (logits of image and mirror averaged)
 let flipAccuracy;
+let flipInferenceImagesPerSecond;
 if (net.options.augment) {
   net.testTimeFlips = true;
+  const t2 = performance.now();
   const pf = net.predict(test.images);
-  net.testTimeFlips = false;
+  flipInferenceImagesPerSecond = pf.length / ((performance.now() - t2) / 1000);
   let ok = 0;
   for (let i = 0; i < pf.length; i++) if (pf[i] === test.labels[i]) ok++;
   flipAccuracy = ok / pf.length;
 }
+net.testTimeFlips = modelFlips;
 const nf = Math.min(Number(opt.fisher ?? 2000), test.labels.length);
 const fisher = net.layerFisherRatios(
   { data: test.images.data.subarray(0, nf * 28 * 28), shape: [nf, ...test.images.shape.slice(1)] },
@@ -111,7 +117,7 @@ const result = {
   options: net.options,
   parameters: net.parameterCount,
   accuracy,
-  ...(flipAccuracy === undefined ? {} : { flipAccuracy }),
+  ...(flipAccuracy === undefined ? {} : { flipAccuracy, flipInferenceImagesPerSecond }),
   trainMinutes,
   inferenceImagesPerSecond: pred.length / inferSeconds,
   fisher,

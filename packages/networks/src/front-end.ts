@@ -93,23 +93,7 @@ export class FrontEnd {
     let dims: number[] = [];
     for (let i0 = 0; i0 < n; i0 += chunk) {
       const m = Math.min(chunk, n - i0);
-      const x = new Float32Array(m * H * W);
-      for (let i = 0; i < m; i++) {
-        const k = i0 + i;
-        const flip = aug ? aug.flip[k] === 1 : false;
-        const dy = aug ? aug.dy[k] : 0;
-        const dx = aug ? aug.dx[k] : 0;
-        for (let r = 0; r < H; r++) {
-          const rs = r - dy;
-          if (rs < 0 || rs >= H) continue;
-          for (let c = 0; c < W; c++) {
-            let cs = c - dx;
-            if (cs < 0 || cs >= W) continue;
-            if (flip) cs = W - 1 - cs;
-            x[(i * H + r) * W + c] = images.data[(k * H + rs) * W + cs];
-          }
-        }
-      }
+      const x = transformImages(images, aug, i0, m);
       const y = await S.forwardAsync({ data: x, shape: [m, H, W] });
       if (!out) {
         dims = y.shape.slice(1) as number[];
@@ -127,6 +111,33 @@ export class FrontEnd {
     if (!this.spec().log) return;
     for (let i = 0; i < d.length; i++) d[i] = Math.log(Math.abs(d[i]) + 1e-4);
   }
+}
+
+/**
+ * Images i0 .. i0 + m - 1 of [n, H, W] as float32, each transformed by `aug` when given:
+ * image k mirrored left-right when aug.flip[k] = 1, then translated by (aug.dy[k], aug.dx[k])
+ * pixels with zero fill (out[r, c] = in[r - dy, c' ] with c' = c - dx, mirrored).
+ */
+export function transformImages(images: Tensor, aug: Augmentation | null, i0: number, m: number): Float32Array {
+  const [, H, W] = images.shape as number[];
+  const x = new Float32Array(m * H * W);
+  for (let i = 0; i < m; i++) {
+    const k = i0 + i;
+    const flip = aug ? aug.flip[k] === 1 : false;
+    const dy = aug ? aug.dy[k] : 0;
+    const dx = aug ? aug.dx[k] : 0;
+    for (let r = 0; r < H; r++) {
+      const rs = r - dy;
+      if (rs < 0 || rs >= H) continue;
+      for (let c = 0; c < W; c++) {
+        let cs = c - dx;
+        if (cs < 0 || cs >= W) continue;
+        if (flip) cs = W - 1 - cs;
+        x[(i * H + r) * W + c] = images.data[(k * H + rs) * W + cs];
+      }
+    }
+  }
+  return x;
 }
 
 /** FNV-1a hash (hex) of the float32 values of the pixels. */

@@ -23,7 +23,7 @@ import type {
   NetworkModelName,
   TrainingOptions,
 } from "./api.js";
-import { FrontEnd, type FrontEndSpec } from "./front-end.js";
+import { FrontEnd, type FrontEndSpec, transformImages } from "./front-end.js";
 import { argmaxRows, layerFisherRatiosOf, logitsOf, softmaxRows } from "./inference.js";
 import { checkImages, checkLabels } from "./inputs.js";
 import { readTextFile, restoreArray, storeArray, writeTextFile } from "./io.js";
@@ -40,6 +40,7 @@ import {
   TRAINING_KEYS,
   augmentation,
   learningRateAt,
+  mirrorAugmentation,
   resolveTraining,
   stepsPerEpoch,
 } from "./training-options.js";
@@ -328,13 +329,8 @@ export abstract class NetworkBase implements NetworkEstimator {
     const z = this.logitsOf(this.checkedFeatures(images));
     if (!this.testTimeFlips) return z;
     const [n, H, W] = images.shape;
-    const src = images.data;
-    const mirrored =
-      src instanceof Float64Array ? new Float64Array(src.length) : new Float32Array(src.length);
-    for (let i = 0; i < n * H; i++) {
-      const o = i * W;
-      for (let c = 0; c < W; c++) mirrored[o + c] = src[o + W - 1 - c];
-    }
+    // the front-end reads float32 pixels: mirroring in float32 gives the same features
+    const mirrored = transformImages(images, mirrorAugmentation(n), 0, n);
     const zm = this.logitsOf(this.frontEnd({ data: mirrored, shape: [n, H, W] }));
     for (let i = 0; i < z.data.length; i++) z.data[i] = 0.5 * (z.data[i] + zm.data[i]);
     return z;

@@ -45,6 +45,11 @@ export function augmentation(n: number, v: number, r: ResolvedTraining): Augment
   return { flip, dy, dx, key };
 }
 
+/** Every one of n images mirrored left-right, none translated (test-time flips). */
+export function mirrorAugmentation(n: number): Augmentation {
+  return { flip: new Uint8Array(n).fill(1), dy: new Int8Array(n), dx: new Int8Array(n), key: "flip" };
+}
+
 /** A model's standard-run training defaults (the rest: SGD momentum 0.9, batch 128, cosine). */
 export interface StandardTraining {
   epochs: number;
