@@ -203,6 +203,50 @@ export function gemmAccumulate(
 }
 
 /**
+ * C = beta C + alpha op(A) op(B) for k <= KC (one pass over the summation index), each entry
+ * computed in float64 as (beta = 0 ? 0 : beta C) + the block product, then stored in C's type:
+ * the same operations, in the same order, as the accumulator path of {@link gemm}.
+ */
+function gemmOnePassInto(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  b: FloatArray,
+  bOff: number,
+  ldb: number,
+  beta: number,
+  c: FloatArray,
+  cOff: number,
+  ldc: number,
+  engine: GemmEngine = getEngine(),
+): void {
+  const { pa, pb, cb } = engine;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    packB(b, bOff, ldb, transB, 0, j0, k, nc, pb);
+    const ncp = (nc + 3) & ~3;
+    for (let i0 = 0; i0 < m; i0 += MC) {
+      const mc = Math.min(MC, m - i0);
+      packA(a, aOff, lda, transA, alpha, i0, 0, mc, k, pa);
+      engine.macro(mc, nc, k);
+      for (let i = 0; i < mc; i++) {
+        const o = cOff + (i0 + i) * ldc + j0;
+        const q = i * ncp;
+        if (beta === 0) for (let j = 0; j < nc; j++) c[o + j] = 0 + cb[q + j];
+        else if (beta === 1) for (let j = 0; j < nc; j++) c[o + j] = c[o + j] + cb[q + j];
+        else for (let j = 0; j < nc; j++) c[o + j] = beta * c[o + j] + cb[q + j];
+      }
+    }
+  }
+}
+
+/**
  * General matrix product, row-major (BLAS xGEMM):
  *
  *   C <- alpha op(A) op(B) + beta C,   C [m, n], op(A) [m, k], op(B) [k, n],
@@ -246,6 +290,12 @@ export function gemm(
   checkView("C", c, cOffset, ldc, m, n);
   if (m === 0 || n === 0) return;
   const direct = c instanceof Float64Array;
+  if (!direct && k > 0 && k <= KC && alpha !== 0) {
+    // one pass over the summation index: each block product goes straight into C (the same
+    // float64 sum beta C + block, rounded once), without a float64 copy of all of C
+    gemmOnePassInto(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    return;
+  }
   const w = direct ? (c as Float64Array) : new Float64Array(m * n);
   const wOff = direct ? cOffset : 0;
   const ldw = direct ? ldc : n;

@@ -119,6 +119,36 @@ describe("engines", () => {
   });
 });
 
+describe("float32 C", () => {
+  it("equals the float64 product (same inputs) rounded to float32, bit for bit, for k <= 256 and k > 256", () => {
+    for (const engine of engines) {
+      setEngine(engine);
+      for (const k of [1, 49, 256, 257, 833]) {
+        for (const beta of [0, 1, -0.5]) {
+          for (const [tA, tB] of [
+            [false, true],
+            [true, false],
+          ] as const) {
+            const m = 101;
+            const n = 67;
+            const a = randomArray(m * k, true, k);
+            const b = randomArray(k * n, true, k + 1);
+            if (k === 49) a.fill(0, 0, k * 4); // zero rows: sums of signed zeros
+            const c32 = randomArray(m * n, true, k + 2);
+            const c64 = Float64Array.from(c32);
+            gemm(tA, tB, m, n, k, -1.5, a, 0, tA ? m : k, b, 0, tB ? k : n, beta, c32, 0, n);
+            gemm(tA, tB, m, n, k, -1.5, a, 0, tA ? m : k, b, 0, tB ? k : n, beta, c64, 0, n);
+            expect(Array.from(c32), `k=${k} beta=${beta} engine=${engine}`).toEqual(
+              Array.from(Float32Array.from(c64)),
+            );
+          }
+        }
+      }
+    }
+    setEngine("auto");
+  });
+});
+
 describe("gemm properties (fast-check)", () => {
   it("(A B)^T = B^T A^T and matches the naive loop for random shapes", () => {
     setEngine("auto");

@@ -30,6 +30,11 @@ export function gemm(
   ldc: number,
 ): void {
   if (m === 0 || n === 0) return;
+  if (beta === 0 && k > 0 && alpha !== 0) {
+    // linalg with beta = 0 stores 0 + the sum, as a zero fill followed by beta = 1 would
+    linalgGemm(transA, transB, m, n, k, alpha, A, 0, lda, B, 0, ldb, 0, C, 0, ldc);
+    return;
+  }
   if (beta === 0) {
     for (let i = 0; i < m; i++) C.fill(0, i * ldc, i * ldc + n);
   } else if (beta !== 1) {
@@ -59,6 +64,11 @@ export function gemmLoops(
   ldc: number,
 ): void {
   if (m === 0 || n === 0) return;
+  if (beta === 0 && k > 0 && alpha !== 0) {
+    // linalg with beta = 0 stores 0 + the sum, as a zero fill followed by beta = 1 would
+    linalgGemm(transA, transB, m, n, k, alpha, A, 0, lda, B, 0, ldb, 0, C, 0, ldc);
+    return;
+  }
   if (beta === 0) {
     for (let i = 0; i < m; i++) C.fill(0, i * ldc, i * ldc + n);
   } else if (beta !== 1) {
