@@ -158,6 +158,45 @@ export function packB(
 }
 
 /**
+ * The blocked loop shared by the products below: for every column panel j0 (NC wide), pass p0
+ * over the summation index (KC deep) and row block i0 (MC tall), packs the blocks, computes
+ * the block product alpha op(A)[i0.., p0..] op(B)[p0.., j0..] from zero into engine.cb
+ * (row stride (nc + 3) & ~3), and hands it to `take(i0, mc, j0, nc, ncp)`.
+ */
+function forEachBlockProduct(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: FloatArray,
+  aOff: number,
+  lda: number,
+  b: FloatArray,
+  bOff: number,
+  ldb: number,
+  engine: GemmEngine,
+  take: (i0: number, mc: number, j0: number, nc: number, ncp: number) => void,
+): void {
+  const { pa, pb } = engine;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nc = Math.min(NC, n - j0);
+    const ncp = (nc + 3) & ~3;
+    for (let p0 = 0; p0 < k; p0 += KC) {
+      const kc = Math.min(KC, k - p0);
+      packB(b, bOff, ldb, transB, p0, j0, kc, nc, pb);
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mc = Math.min(MC, m - i0);
+        packA(a, aOff, lda, transA, alpha, i0, p0, mc, kc, pa);
+        engine.macro(mc, nc, kc);
+        take(i0, mc, j0, nc, ncp);
+      }
+    }
+  }
+}
+
+/**
  * The blocked product on a float64 accumulator W (already holding beta C):
  * W += alpha op(A) op(B), in passes of KC over the summation index (each pass's block
  * product is computed from zero, then added into W).
@@ -181,25 +220,29 @@ export function gemmAccumulate(
   ldw: number,
   engine: GemmEngine = getEngine(),
 ): void {
-  const { pa, pb, cb } = engine;
-  for (let j0 = 0; j0 < n; j0 += NC) {
-    const nc = Math.min(NC, n - j0);
-    for (let p0 = 0; p0 < k; p0 += KC) {
-      const kc = Math.min(KC, k - p0);
-      packB(b, bOff, ldb, transB, p0, j0, kc, nc, pb);
-      for (let i0 = 0; i0 < m; i0 += MC) {
-        const mc = Math.min(MC, m - i0);
-        packA(a, aOff, lda, transA, alpha, i0, p0, mc, kc, pa);
-        engine.macro(mc, nc, kc);
-        const ncp = (nc + 3) & ~3;
-        for (let i = 0; i < mc; i++) {
-          const wo = wOff + (i0 + i) * ldw + j0;
-          const co = i * ncp;
-          for (let j = 0; j < nc; j++) w[wo + j] += cb[co + j];
-        }
+  const cb = engine.cb;
+  forEachBlockProduct(
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha,
+    a,
+    aOff,
+    lda,
+    b,
+    bOff,
+    ldb,
+    engine,
+    (i0, mc, j0, nc, ncp) => {
+      for (let i = 0; i < mc; i++) {
+        const wo = wOff + (i0 + i) * ldw + j0;
+        const co = i * ncp;
+        for (let j = 0; j < nc; j++) w[wo + j] += cb[co + j];
       }
-    }
-  }
+    },
+  );
 }
 
 /**
@@ -226,15 +269,22 @@ function gemmOnePassInto(
   ldc: number,
   engine: GemmEngine = getEngine(),
 ): void {
-  const { pa, pb, cb } = engine;
-  for (let j0 = 0; j0 < n; j0 += NC) {
-    const nc = Math.min(NC, n - j0);
-    packB(b, bOff, ldb, transB, 0, j0, k, nc, pb);
-    const ncp = (nc + 3) & ~3;
-    for (let i0 = 0; i0 < m; i0 += MC) {
-      const mc = Math.min(MC, m - i0);
-      packA(a, aOff, lda, transA, alpha, i0, 0, mc, k, pa);
-      engine.macro(mc, nc, k);
+  const cb = engine.cb;
+  forEachBlockProduct(
+    transA,
+    transB,
+    m,
+    n,
+    k,
+    alpha,
+    a,
+    aOff,
+    lda,
+    b,
+    bOff,
+    ldb,
+    engine,
+    (i0, mc, j0, nc, ncp) => {
       for (let i = 0; i < mc; i++) {
         const o = cOff + (i0 + i) * ldc + j0;
         const q = i * ncp;
@@ -242,8 +292,8 @@ function gemmOnePassInto(
         else if (beta === 1) for (let j = 0; j < nc; j++) c[o + j] = c[o + j] + cb[q + j];
         else for (let j = 0; j < nc; j++) c[o + j] = beta * c[o + j] + cb[q + j];
       }
-    }
-  }
+    },
+  );
 }
 
 /**

@@ -118,7 +118,12 @@ export class FrontEnd {
  * image k mirrored left-right when aug.flip[k] = 1, then translated by (aug.dy[k], aug.dx[k])
  * pixels with zero fill (out[r, c] = in[r - dy, c' ] with c' = c - dx, mirrored).
  */
-export function transformImages(images: Tensor, aug: Augmentation | null, i0: number, m: number): Float32Array {
+export function transformImages(
+  images: Tensor,
+  aug: Augmentation | null,
+  i0: number,
+  m: number,
+): Float32Array {
   const [, H, W] = images.shape as number[];
   const x = new Float32Array(m * H * W);
   for (let i = 0; i < m; i++) {

@@ -252,7 +252,16 @@ export abstract class NetworkBase implements NetworkEstimator {
           const idx = perm.subarray(s * B, Math.min(n, (s + 1) * B));
           const lr = learningRateAt(r, epoch * steps + s, T, warm);
           if (s === 0) lr0 = lr;
-          const res = await minibatchStep(layers, r.workers, idx, variants, choice, y, pool, r.labelSmoothing ?? 0);
+          const res = await minibatchStep(
+            layers,
+            r.workers,
+            idx,
+            variants,
+            choice,
+            y,
+            pool,
+            r.labelSmoothing ?? 0,
+          );
           lossSum += res.loss;
           correct += res.correct;
           sgdUpdate(params, velocity, res.grads, lr, r.momentum, r.weightDecay, lrScales);

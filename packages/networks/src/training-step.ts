@@ -58,9 +58,11 @@ export async function minibatchStep(
   for (let k = 1; k < parts; k++) {
     if (pool) {
       pending.push(
-        pool.run(k - 1, { params: flat, x: shards[k].x, y: shards[k].y, scale: 1 / m, smoothing }).then((res) => {
-          results[k] = res;
-        }),
+        pool
+          .run(k - 1, { params: flat, x: shards[k].x, y: shards[k].y, scale: 1 / m, smoothing })
+          .then((res) => {
+            results[k] = res;
+          }),
       );
     }
   }

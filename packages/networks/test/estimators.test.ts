@@ -175,8 +175,14 @@ describe("reproducibility, files and resume", () => {
 
   it("labelSmoothing: recorded in the model file, changes the run, bad values refused", async () => {
     const opts = { ...small, J: 1, widths: [6], L: 4, skip: false, testTimeFlips: false };
-    const plain = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0 }).fit(train.images, train.labels);
-    const smooth = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0.2 }).fit(train.images, train.labels);
+    const plain = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0 }).fit(
+      train.images,
+      train.labels,
+    );
+    const smooth = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0.2 }).fit(
+      train.images,
+      train.labels,
+    );
     expect(smooth.toJSON().options.labelSmoothing).toBe(0.2);
     expect(plain.toJSON().options.labelSmoothing).toBe(0);
     expect(JSON.stringify(plain.toJSON().arrays) === JSON.stringify(smooth.toJSON().arrays)).toBe(false);

@@ -21,7 +21,16 @@ it.skipIf(!existsSync(dist))(
     const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
     for (let i = 0; i < n; i++) for (let q = 0; q < 16; q++) data[i * 256 + labels[i] * 5 * 16 + q] += 1;
     // label smoothing on: the worker shards must take it from the task as the calling thread does
-    const opts = { epochs: 2, batchSize: 16, projection: 6, atoms: 12, iterations: 3, workers: 2, seed: 9, labelSmoothing: 0.1 };
+    const opts = {
+      epochs: 2,
+      batchSize: 16,
+      projection: 6,
+      atoms: 12,
+      iterations: 3,
+      workers: 2,
+      seed: 9,
+      labelSmoothing: 0.1,
+    };
     const threaded = await new built.SparseScatteringNetwork(opts).fit({ data, shape: [n, 16, 16] }, labels);
     const local = await new FromSource(opts).fit({ data, shape: [n, 16, 16] }, labels);
     expect(threaded.workerThreads).toBe(1);
