@@ -22,13 +22,14 @@ export const PHASE_COLLAPSE_STANDARD = {
   strides: [1, 2] as readonly number[] | null,
   nonlinearity: "modulus" as PhaseCollapseNonlinearity,
   skip: true,
-  epochs: 15,
+  epochs: 20,
   learningRate: 0.03,
   classifierLearningRate: 0.25,
+  labelSmoothing: 0.1,
   testTimeFlips: true,
   augment: true,
   shift: 2,
-  copies: 3,
+  copies: 7,
 } as const;
 
 const KINDS = ["modulus", "threshold", "relu"] as const;
