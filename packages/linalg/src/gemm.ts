@@ -246,57 +246,6 @@ export function gemmAccumulate(
 }
 
 /**
- * C = beta C + alpha op(A) op(B) for k <= KC (one pass over the summation index), each entry
- * computed in float64 as (beta = 0 ? 0 : beta C) + the block product, then stored in C's type:
- * the same operations, in the same order, as the accumulator path of {@link gemm}.
- */
-function gemmOnePassInto(
-  transA: boolean,
-  transB: boolean,
-  m: number,
-  n: number,
-  k: number,
-  alpha: number,
-  a: FloatArray,
-  aOff: number,
-  lda: number,
-  b: FloatArray,
-  bOff: number,
-  ldb: number,
-  beta: number,
-  c: FloatArray,
-  cOff: number,
-  ldc: number,
-  engine: GemmEngine = getEngine(),
-): void {
-  const cb = engine.cb;
-  forEachBlockProduct(
-    transA,
-    transB,
-    m,
-    n,
-    k,
-    alpha,
-    a,
-    aOff,
-    lda,
-    b,
-    bOff,
-    ldb,
-    engine,
-    (i0, mc, j0, nc, ncp) => {
-      for (let i = 0; i < mc; i++) {
-        const o = cOff + (i0 + i) * ldc + j0;
-        const q = i * ncp;
-        if (beta === 0) for (let j = 0; j < nc; j++) c[o + j] = 0 + cb[q + j];
-        else if (beta === 1) for (let j = 0; j < nc; j++) c[o + j] = c[o + j] + cb[q + j];
-        else for (let j = 0; j < nc; j++) c[o + j] = beta * c[o + j] + cb[q + j];
-      }
-    },
-  );
-}
-
-/**
  * General matrix product, row-major (BLAS xGEMM):
  *
  *   C <- alpha op(A) op(B) + beta C,   C [m, n], op(A) [m, k], op(B) [k, n],
@@ -341,9 +290,35 @@ export function gemm(
   if (m === 0 || n === 0) return;
   const direct = c instanceof Float64Array;
   if (!direct && k > 0 && k <= KC && alpha !== 0) {
-    // one pass over the summation index: each block product goes straight into C (the same
-    // float64 sum beta C + block, rounded once), without a float64 copy of all of C
-    gemmOnePassInto(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    // one pass over the summation index: each block product goes straight into C as
+    // (beta = 0 ? 0 : beta C) + block in float64, rounded once to C's type (the same operations,
+    // in the same order, as the accumulator path below), without a float64 copy of all of C
+    const engine = getEngine();
+    const cb = engine.cb;
+    forEachBlockProduct(
+      transA,
+      transB,
+      m,
+      n,
+      k,
+      alpha,
+      a,
+      aOffset,
+      lda,
+      b,
+      bOffset,
+      ldb,
+      engine,
+      (i0, mc, j0, nc, ncp) => {
+        for (let i = 0; i < mc; i++) {
+          const o = cOffset + (i0 + i) * ldc + j0;
+          const q = i * ncp;
+          if (beta === 0) for (let j = 0; j < nc; j++) c[o + j] = 0 + cb[q + j];
+          else if (beta === 1) for (let j = 0; j < nc; j++) c[o + j] = c[o + j] + cb[q + j];
+          else for (let j = 0; j < nc; j++) c[o + j] = beta * c[o + j] + cb[q + j];
+        }
+      },
+    );
     return;
   }
   const w = direct ? (c as Float64Array) : new Float64Array(m * n);
