@@ -3,7 +3,7 @@ import { defineConfig } from "tsup";
 
 // @scatterkit/cli is Node.js only (it reads and writes files, starts worker threads through
 // @scatterkit/scattering): ESM + CJS library entry with .d.ts/.d.cts, and the ESM `scatterkit`
-// bin. No browser build (see ../../tooling/build/tsup-preset.mjs for the library packages').
+// bin, and a `default` entry for other runtimes that throws a clear error. No browser build (see ../../tooling/build/tsup-preset.mjs for the library packages').
 rmSync("dist", { recursive: true, force: true });
 const common = {
   outDir: "dist",
@@ -19,4 +19,12 @@ const common = {
 export default defineConfig([
   { ...common, entry: { index: "src/index.ts" }, format: ["esm", "cjs"], dts: true },
   { ...common, entry: { bin: "src/bin.ts" }, format: ["esm"], dts: false },
+  // what non-Node runtimes resolve (`default` condition): throws "needs Node.js", imports nothing
+  {
+    ...common,
+    entry: { unsupported: "src/unsupported.ts" },
+    format: ["esm", "cjs"],
+    dts: false,
+    shims: false,
+  },
 ]);

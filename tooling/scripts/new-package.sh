@@ -26,14 +26,14 @@ cat > "$dir/package.json" <<JSON
         "browser": "./dist/index.browser.js",
         "worker": "./dist/index.browser.js",
         "node": "./dist/index.js",
-        "default": "./dist/index.js"
+        "default": "./dist/index.browser.js"
       },
       "require": {
         "types": "./dist/index.d.cts",
         "browser": "./dist/index.browser.cjs",
         "worker": "./dist/index.browser.cjs",
         "node": "./dist/index.cjs",
-        "default": "./dist/index.cjs"
+        "default": "./dist/index.browser.cjs"
       }
     },
     "./package.json": "./package.json"

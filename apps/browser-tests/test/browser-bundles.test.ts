@@ -3,7 +3,7 @@
 // Scattering1D / Scattering2D forward and forwardAsync (in module Web Workers) equal to Node.js.
 // Issue 10: esbuild --platform=browser failed with `Could not resolve "path"` before.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import type { Browser } from "playwright-core";
@@ -139,5 +139,66 @@ describe("browser bundles of the packed packages, in Chromium", () => {
     checkAgainstNode(result);
     expect(errors).toEqual([]);
     console.log(`vite bundle: ${totalBytes(out)} bytes`);
+  });
+
+  // A bundler or runtime that knows neither `node` nor `browser` takes the `default` condition:
+  // it must get the build without Node built-ins (the stop check of 2026-12-01 found the Node
+  // builds there), and @scatterkit/cli, which needs Node.js, an entry that says so.
+  it("the default export condition (esbuild --platform=neutral): no Node built-in reached; cli says it needs Node.js", async () => {
+    const libraries = readdirSync(join(app, "node_modules", "@scatterkit")).filter((d) => d !== "cli");
+    expect(libraries).toContain("datasets");
+    const out = join(app, "out-neutral");
+    const entry = join(app, "neutral-entry.mjs");
+    writeFileSync(
+      entry,
+      `${libraries.map((d, i) => `import * as m${i} from "@scatterkit/${d}";`).join("\n")}\nexport const n = [${libraries.map((_, i) => `Object.keys(m${i}).length`).join(", ")}];\n`,
+    );
+    const r = await esbuild.build({
+      metafile: true,
+      entryPoints: [entry],
+      bundle: true,
+      platform: "neutral",
+      format: "esm",
+      outfile: join(out, "libraries.mjs"),
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(r.metafile.inputs);
+    const imports = Object.values(r.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path));
+    expect(
+      imports.filter((p) => /^node:|^(fs|path|url|os|zlib|crypto|module|worker_threads)$/.test(p)),
+    ).toEqual([]);
+    expect(inputs.filter((p) => /@scatterkit\/datasets\/dist\//.test(p))).toEqual([
+      expect.stringMatching(/index\.browser\.js$/),
+    ]);
+    const loaded = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `import { n } from ${JSON.stringify(join(out, "libraries.mjs"))}; console.log(JSON.stringify(n));`,
+        ],
+        {
+          encoding: "utf8",
+        },
+      ),
+    ) as number[];
+    expect(loaded.length).toBe(libraries.length);
+    for (const k of loaded) expect(k).toBeGreaterThan(0);
+    const cliEntry = join(app, "neutral-cli.mjs");
+    writeFileSync(cliEntry, `import * as cli from "@scatterkit/cli";\nexport default cli;\n`);
+    const rc = await esbuild.build({
+      metafile: true,
+      entryPoints: [cliEntry],
+      bundle: true,
+      platform: "neutral",
+      format: "esm",
+      outfile: join(out, "cli.mjs"),
+      logLevel: "silent",
+    });
+    expect(Object.values(rc.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path))).toEqual([]);
+    expect(() =>
+      execFileSync(process.execPath, [join(out, "cli.mjs")], { encoding: "utf8", stdio: "pipe" }),
+    ).toThrow(/@scatterkit\/cli needs Node\.js/);
   });
 });

@@ -258,6 +258,13 @@ export interface SparseScatteringNetworkOptions extends TrainingOptions {
    * the code): a skip connection around the learned layers (default false).
    */
   skip?: boolean;
+  /**
+   * Units of a hidden layer in the classifier (the paper's MLP classifier): the flattened
+   * code goes through a linear layer to `hidden` units, standardisation and a ReLU before the
+   * linear classifier; 0 keeps the linear classifier (default: standard run). The hidden layer
+   * is part of the classifier for `classifierLearningRate`.
+   */
+  hidden?: number;
 }
 
 /** Options of TightFrameNetwork (Zarka, Guth, Mallat 2021). */

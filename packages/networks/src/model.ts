@@ -208,7 +208,7 @@ export abstract class NetworkBase implements NetworkEstimator {
     const velocity = params.map((p) => new Float32Array(p.value.length));
     const cl = r.classifierLearningRate;
     const lrScales =
-      cl === undefined ? undefined : params.map((p) => (p.name.startsWith("classifier.") ? cl : 1));
+      cl === undefined ? undefined : params.map((p) => (/^classifier[.-]/.test(p.name) ? cl : 1));
     const layers = this.requireNet().layers;
     this.history = [];
     let startEpoch = 0;

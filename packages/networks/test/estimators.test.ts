@@ -173,6 +173,70 @@ describe("reproducibility, files and resume", () => {
     expect(() => new PhaseCollapseNetwork({ classifierLearningRate: 0 })).toThrow(/classifierLearningRate/);
   });
 
+  it("hidden classifier layer (the 2020 paper's MLP): shapes, one step scaled by classifierLearningRate, exact round trip", async () => {
+    const opts = {
+      ...small,
+      J: 1,
+      projection: 4,
+      atoms: 8,
+      iterations: 2,
+      augment: false,
+      testTimeFlips: false,
+      epochs: 1,
+      batchSize: 128,
+    } as const;
+    const init = await new SparseScatteringNetwork({ ...opts, hidden: 5, learningRate: 1e-30 }).fit(
+      train.images,
+      train.labels,
+    );
+    const one = await new SparseScatteringNetwork({ ...opts, hidden: 5, classifierLearningRate: 1 }).fit(
+      train.images,
+      train.labels,
+    );
+    const half = await new SparseScatteringNetwork({ ...opts, hidden: 5, classifierLearningRate: 0.5 }).fit(
+      train.images,
+      train.labels,
+    );
+    const arrays = (n: SparseScatteringNetwork) => n.toJSON().arrays;
+    // the code (8 atoms at 8 x 8) into 5 hidden units, then the classifier
+    expect(arrays(one)["classifier-hidden.weight"].shape).toEqual([5, 8 * 64]);
+    expect(arrays(one)["classifier.weight"].shape).toEqual([3, 5]);
+    expect(one.toJSON().options).toMatchObject({ hidden: 5 });
+    // one SGD step from the same start: the hidden layer's and the classifier's steps halve, the
+    // projection's does not
+    const step = (n: SparseScatteringNetwork, key: string) => {
+      const values = (m: SparseScatteringNetwork) => {
+        const b = Buffer.from(arrays(m)[key].base64, "base64");
+        return Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4));
+      };
+      const a0 = values(init);
+      return values(n).map((v, i) => v - a0[i]);
+    };
+    for (const key of ["classifier-hidden.weight", "classifier.weight", "projection.weight"]) {
+      const s1 = step(one, key);
+      const s2 = step(half, key);
+      const ratio = s2.reduce((t, v) => t + Math.abs(v), 0) / s1.reduce((t, v) => t + Math.abs(v), 0);
+      expect(ratio).toBeCloseTo(key === "projection.weight" ? 1 : 0.5, 2);
+    }
+    const copy = loadNetwork(JSON.stringify(one.toJSON()));
+    expect(Array.from(copy.predictProba(test.images).data)).toEqual(
+      Array.from(one.predictProba(test.images).data),
+    );
+    // a file written before `hidden` was always recorded is a linear classifier
+    const plain = await new SparseScatteringNetwork({ ...opts, learningRate: 0.05 }).fit(
+      train.images,
+      train.labels,
+    );
+    const oldFile = plain.toJSON();
+    expect(oldFile.options).toMatchObject({ hidden: 0 });
+    delete (oldFile.options as Record<string, unknown>).hidden;
+    expect(Array.from(SparseScatteringNetwork.fromJSON(oldFile).predictProba(test.images).data)).toEqual(
+      Array.from(plain.predictProba(test.images).data),
+    );
+    expect(() => new SparseScatteringNetwork({ hidden: -1 })).toThrow(/hidden/);
+    expect(() => new SparseScatteringNetwork({ hidden: 2.5 })).toThrow(/hidden/);
+  });
+
   it("labelSmoothing: recorded in the model file, changes the run, bad values refused", async () => {
     const opts = { ...small, J: 1, widths: [6], L: 4, skip: false, testTimeFlips: false };
     const plain = await new PhaseCollapseNetwork({ ...opts, labelSmoothing: 0 }).fit(

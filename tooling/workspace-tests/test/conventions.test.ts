@@ -31,12 +31,17 @@ describe("workspace conventions", () => {
         expect(pkg.private).not.toBe(true);
         expect(pkg.sideEffects).toBe(false);
         // ESM types behind import, CJS types behind require (attw: no "Masquerading as ESM"),
-        // and a browser / Web Worker build without Node built-ins (issue 10); @scatterkit/cli is
-        // Node.js only (CONTRACT.md) and has no browser build.
+        // and a browser / Web Worker build without Node built-ins (issue 10), which is also what
+        // runtimes without the node condition get (`default`); @scatterkit/cli is Node.js only
+        // (CONTRACT.md): no browser build, `default` is an entry that throws "needs Node.js".
         if (dir === "cli") {
           expect(pkg.exports["."]).toEqual({
-            import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
-            require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+            import: { types: "./dist/index.d.ts", node: "./dist/index.js", default: "./dist/unsupported.js" },
+            require: {
+              types: "./dist/index.d.cts",
+              node: "./dist/index.cjs",
+              default: "./dist/unsupported.cjs",
+            },
           });
         } else
           expect(pkg.exports["."]).toEqual({
@@ -45,14 +50,14 @@ describe("workspace conventions", () => {
               browser: "./dist/index.browser.js",
               worker: "./dist/index.browser.js",
               node: "./dist/index.js",
-              default: "./dist/index.js",
+              default: "./dist/index.browser.js",
             },
             require: {
               types: "./dist/index.d.cts",
               browser: "./dist/index.browser.cjs",
               worker: "./dist/index.browser.cjs",
               node: "./dist/index.cjs",
-              default: "./dist/index.cjs",
+              default: "./dist/index.browser.cjs",
             },
           });
         expect(pkg.main).toBe("./dist/index.cjs");

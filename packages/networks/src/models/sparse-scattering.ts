@@ -7,6 +7,7 @@ import type { FrontEndSpec } from "../front-end.js";
 import { NetworkBase } from "../model.js";
 import { parseModelFile } from "../model-file.js";
 import type { Net } from "../net.js";
+import { ReLU } from "../nn/activations.js";
 import { ISTC } from "../nn/istc.js";
 import { SkipConcat, Tee, skipSlot } from "../nn/skip.js";
 import type { DType, Layer } from "../nn/layer.js";
@@ -27,17 +28,19 @@ export const SPARSE_SCATTERING_STANDARD = {
   augment: true,
   shift: 2,
   copies: 3,
+  hidden: 0,
 } as const;
 
-/** What files written before `skip` was always recorded meant by its absence. */
-const LEGACY = { skip: false } as const;
+/** What files written before `skip` and `hidden` were always recorded meant by their absence. */
+const LEGACY = { skip: false, hidden: 0 } as const;
 
 /**
  * Scattering (J, L; log, fixed, cached) -> standardisation -> learned 1x1 projection to
  * `projection` channels -> standardisation -> homotopy ISTC sparse code over a learned
  * dictionary of `atoms` unit-norm atoms (`iterations` unrolled steps, learned lambda*) ->
- * standardisation -> linear classifier. `sparseCode: false` drops the ISTC (the ablation:
- * projection + linear classifier).
+ * standardisation -> classifier: linear, or with `hidden` > 0 the paper's MLP (linear layer to
+ * `hidden` units -> standardisation -> ReLU -> linear). `sparseCode: false` drops the ISTC (the
+ * ablation: projection + classifier).
  */
 export class SparseScatteringNetwork extends NetworkBase {
   readonly modelName = "sparse-scattering" as const;
@@ -49,6 +52,8 @@ export class SparseScatteringNetwork extends NetworkBase {
   readonly sparseCode: boolean;
   /** Whether the classifier also sees the scattering coefficients (skip connection). */
   readonly skip: boolean;
+  /** Hidden units of the classifier (0: linear classifier). */
+  readonly hidden: number;
 
   /** A new, unfitted network (defaults: the standard run). */
   constructor(options: SparseScatteringNetworkOptions = {}) {
@@ -65,6 +70,7 @@ export class SparseScatteringNetwork extends NetworkBase {
     const skip = options.skip ?? false;
     if (typeof skip !== "boolean") throw new ParameterError("skip", skip, "true or false");
     this.skip = skip;
+    this.hidden = checkInteger("hidden", options.hidden ?? d.hidden, 0, 65536);
   }
 
   /** A network from a model file (exact weights); FormatError when the file is not one. */
@@ -90,6 +96,7 @@ export class SparseScatteringNetwork extends NetworkBase {
       iterations: this.iterations,
       sparseCode: this.sparseCode,
       skip: this.skip,
+      hidden: this.hidden,
     };
   }
 
@@ -128,6 +135,15 @@ export class SparseScatteringNetwork extends NetworkBase {
       layers.push(new Standardize("skip-std", dtype, features, true));
     }
     layers.push(new Flatten("flatten", dtype));
+    if (this.hidden > 0) {
+      const hid = new Conv1x1("classifier-hidden", dtype, features, this.hidden, false);
+      hid.init(rng);
+      layers.push(hid);
+      layers.push(new Standardize("classifier-hidden-std", dtype, this.hidden, true));
+      layers.push(new ReLU("classifier-hidden-relu", dtype, this.hidden, false));
+      probes.push([layers.length - 1, "hidden"]);
+      features = this.hidden;
+    }
     const lin = new Conv1x1("classifier", dtype, features, classes, true);
     lin.init(rng, 0.5);
     layers.push(lin);
