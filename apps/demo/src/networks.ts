@@ -88,7 +88,10 @@ function subsetOf(t: Tensor, labels: ArrayLike<number>, max: number): { images: 
   return { images: { data, shape: [max, ...t.shape.slice(1)] }, labels: y };
 }
 
-/** One progress line of an epoch: `epoch 3/12  loss 0.4123  train 88.12%  test 87.90%  lr 0.0500  41.2s  1456 img/s`. */
+/**
+ * One progress line of an epoch: `epoch 3/12  loss 0.4123  train 88.12%  test 87.90%  lr 0.0500  41.2s  1456 img/s`,
+ * then the model's diagnostics (sparse scattering: `lambdaStar 0.0402  activeAtoms 256`).
+ */
 export function formatEpoch(e: EpochInfo): string {
   const pct = (v: number | undefined) => (v === undefined ? "   -   " : `${(100 * v).toFixed(2)}%`);
   const w = String(e.epochs).length;
@@ -100,6 +103,9 @@ export function formatEpoch(e: EpochInfo): string {
     `lr ${e.learningRate.toPrecision(3)}`,
     formatSeconds(e.seconds),
     `${Math.round(e.imagesPerSecond)} img/s`,
+    ...Object.entries(e.diagnostics ?? {}).map(
+      ([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`,
+    ),
   ].join("  ");
 }
 
@@ -234,6 +240,7 @@ export async function runNetwork(
       testAccuracy: e.testAccuracy === undefined ? null : Number(e.testAccuracy.toFixed(5)),
       learningRate: Number(e.learningRate.toPrecision(4)),
       seconds: Number(e.seconds.toFixed(2)),
+      ...(e.diagnostics ? { diagnostics: e.diagnostics } : {}),
     })),
     featureSeconds: "0: the scattering front-end runs inside fit (in trainSeconds) and predictProba",
     ...(o.limit !== undefined ? { limit: o.limit } : {}),

@@ -130,5 +130,17 @@ describe("demo --model (tiny end-to-end run)", () => {
         imagesPerSecond: 1456.4,
       }),
     ).toBe("epoch  3/12  loss 0.4123  train 88.12%  test 87.90%  lr 0.0500  41.2s  1456 img/s");
+    const e = {
+      epoch: 1,
+      epochs: 2,
+      loss: 1,
+      trainAccuracy: 0.5,
+      learningRate: 0.02,
+      seconds: 2,
+      imagesPerSecond: 10,
+    };
+    expect(formatEpoch({ ...e, diagnostics: { lambdaStar: 1.19487, activeAtoms: 0 } })).toBe(
+      "epoch 1/2  loss 1.0000  train 50.00%  test    -     lr 0.0200  2.00s  10 img/s  lambdaStar 1.19  activeAtoms 0",
+    );
   });
 });

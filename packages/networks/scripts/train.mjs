@@ -73,7 +73,10 @@ options.onEpoch = (e) => {
   console.log(
     `epoch ${e.epoch}/${e.epochs} loss ${e.loss.toFixed(4)} train ${(100 * e.trainAccuracy).toFixed(2)}%` +
       ` test ${e.testAccuracy === undefined ? "-" : (100 * e.testAccuracy).toFixed(2)}% lr ${e.learningRate.toFixed(4)}` +
-      ` ${e.seconds.toFixed(1)} s ${e.imagesPerSecond.toFixed(0)} img/s (elapsed ${((performance.now() - t0) / 60000).toFixed(1)} min)`,
+      ` ${e.seconds.toFixed(1)} s ${e.imagesPerSecond.toFixed(0)} img/s (elapsed ${((performance.now() - t0) / 60000).toFixed(1)} min)` +
+      Object.entries(e.diagnostics ?? {})
+        .map(([k, v]) => ` ${k} ${Number.isInteger(v) ? v : v.toPrecision(3)}`)
+        .join(""),
   );
 };
 const net = createNetwork(opt.model, options);

@@ -69,6 +69,13 @@ export interface EpochInfo {
   seconds: number;
   /** Training images per second in this epoch. */
   imagesPerSecond: number;
+  /**
+   * Model-specific state after the epoch. SparseScatteringNetwork (with its code):
+   * `lambdaStar`, the learned final threshold lambda*, and `activeAtoms`, the number of atoms
+   * whose running variance after the code is above 1e-12 (0: the sparse code has died, every
+   * code is zero and the classifier learns nothing from it).
+   */
+  diagnostics?: Record<string, number>;
 }
 
 /** Where and how often `fit` writes checkpoints (Node only). */

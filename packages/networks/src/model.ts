@@ -170,6 +170,11 @@ export abstract class NetworkBase implements NetworkEstimator {
   }
 
   /** Projects constrained parameters back onto their sets. */
+  /** Model-specific state reported after each epoch (`EpochInfo.diagnostics`); none by default. */
+  protected epochDiagnostics(): Record<string, number> | undefined {
+    return undefined;
+  }
+
   protected applyConstraints(): void {
     applyConstraints(this.params());
   }
@@ -285,6 +290,8 @@ export abstract class NetworkBase implements NetworkEstimator {
         }
         info.seconds = nowSeconds() - t0;
         info.imagesPerSecond = n / trainSeconds;
+        const diagnostics = this.epochDiagnostics();
+        if (diagnostics) info.diagnostics = diagnostics;
         this.history.push(info);
         this.onEpoch?.(info);
         if (this.checkpoint && ((epoch + 1) % this.checkpoint.every === 0 || epoch + 1 === r.epochs)) {

@@ -403,6 +403,41 @@ describe("reproducibility, files and resume", () => {
     expect(p.options).toMatchObject({ shift: 1, copies: 2, augment: true });
   });
 
+  it("sparse code diagnostics per epoch: lambda* and the atoms that are not silent, as stored in the model", async () => {
+    const opts = {
+      ...small,
+      J: 1,
+      projection: 4,
+      atoms: 8,
+      iterations: 2,
+      augment: false,
+      testTimeFlips: false,
+    };
+    const net = await new SparseScatteringNetwork(opts).fit(train.images, train.labels);
+    expect(net.history.length).toBe(3);
+    const file = net.toJSON();
+    const values = (key: string) => {
+      const a = file.arrays[key];
+      const b = Buffer.from(a.base64, "base64");
+      return a.dtype === "float32"
+        ? Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4))
+        : Array.from(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8));
+    };
+    const last = net.history[2].diagnostics;
+    expect(last?.lambdaStar).toBeCloseTo(Math.exp(values("istc.logLambda")[0]), 12);
+    const variances = values("code-std.runningVar");
+    expect(last?.activeAtoms).toBe(variances.filter((v) => v > 1e-12).length);
+    expect(last?.activeAtoms).toBeGreaterThan(0);
+    expect(last?.lambdaStar).not.toBe(net.history[0].diagnostics?.lambdaStar); // lambda* is learned
+    // kept in the model file's history; no code, no diagnostics
+    expect(loadNetwork(JSON.stringify(file)).history[2].diagnostics).toEqual(last);
+    const plain = await new SparseScatteringNetwork({ ...opts, sparseCode: false }).fit(
+      train.images,
+      train.labels,
+    );
+    expect(plain.history[2].diagnostics).toBeUndefined();
+  });
+
   it("Fisher ratios per layer, front-end to logits", async () => {
     const net = await new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3 }).fit(
       train.images,

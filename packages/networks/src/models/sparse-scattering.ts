@@ -104,6 +104,17 @@ export class SparseScatteringNetwork extends NetworkBase {
     return { ...LEGACY };
   }
 
+  /** lambda* and the number of atoms whose code is not silent (running variance > 1e-12). */
+  protected override epochDiagnostics(): Record<string, number> | undefined {
+    const layers = this.requireNet().layers;
+    const istc = layers.find((l): l is ISTC => l instanceof ISTC);
+    const std = layers.find((l): l is Standardize => l instanceof Standardize && l.name === "code-std");
+    if (!istc || !std) return undefined;
+    let active = 0;
+    for (const v of std.runningVar.value) if (v > 1e-12) active++;
+    return { lambdaStar: Math.exp(istc.logLambda.value[0]), activeAtoms: active };
+  }
+
   protected frontEndSpec(): FrontEndSpec {
     return { J: this.J, L: this.L, log: true };
   }
