@@ -16,6 +16,7 @@ import {
   saveNetwork,
 } from "../src/index.js";
 import { augmentation } from "../src/training-options.js";
+import type { NetworkModelFile } from "../src/api.js";
 import { Random } from "@scatterkit/core";
 
 /** n images 16x16 of 3 classes: horizontal stripes, vertical stripes, a centred blob; plus noise. */
@@ -45,6 +46,25 @@ const tmp = mkdtempSync(join(tmpdir(), "networks-test-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const small = { epochs: 3, batchSize: 16, learningRate: 0.05, seed: 3 } as const;
+/** A sparse scattering network small enough for a test (no augmentation). */
+const tinySparse = {
+  ...small,
+  J: 1,
+  projection: 4,
+  atoms: 8,
+  iterations: 2,
+  augment: false,
+  testTimeFlips: false,
+};
+
+/** The values of one stored array of a model file. */
+function storedValues(file: NetworkModelFile, key: string): number[] {
+  const a = file.arrays[key];
+  const b = Buffer.from(a.base64, "base64");
+  return a.dtype === "float32"
+    ? Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4))
+    : Array.from(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8));
+}
 const train = synthetic(90, 1);
 const test = synthetic(45, 2);
 
@@ -174,17 +194,7 @@ describe("reproducibility, files and resume", () => {
   });
 
   it("hidden classifier layer (the 2020 paper's MLP): shapes, one step scaled by classifierLearningRate, exact round trip", async () => {
-    const opts = {
-      ...small,
-      J: 1,
-      projection: 4,
-      atoms: 8,
-      iterations: 2,
-      augment: false,
-      testTimeFlips: false,
-      epochs: 1,
-      batchSize: 128,
-    } as const;
+    const opts = { ...tinySparse, epochs: 1, batchSize: 128 } as const;
     const init = await new SparseScatteringNetwork({ ...opts, hidden: 5, learningRate: 1e-30 }).fit(
       train.images,
       train.labels,
@@ -205,12 +215,8 @@ describe("reproducibility, files and resume", () => {
     // one SGD step from the same start: the hidden layer's and the classifier's steps halve, the
     // projection's does not
     const step = (n: SparseScatteringNetwork, key: string) => {
-      const values = (m: SparseScatteringNetwork) => {
-        const b = Buffer.from(arrays(m)[key].base64, "base64");
-        return Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4));
-      };
-      const a0 = values(init);
-      return values(n).map((v, i) => v - a0[i]);
+      const a0 = storedValues(init.toJSON(), key);
+      return storedValues(n.toJSON(), key).map((v, i) => v - a0[i]);
     };
     for (const key of ["classifier-hidden.weight", "classifier.weight", "projection.weight"]) {
       const s1 = step(one, key);
@@ -404,25 +410,11 @@ describe("reproducibility, files and resume", () => {
   });
 
   it("sparse code diagnostics per epoch: lambda* and the atoms that are not silent, as stored in the model", async () => {
-    const opts = {
-      ...small,
-      J: 1,
-      projection: 4,
-      atoms: 8,
-      iterations: 2,
-      augment: false,
-      testTimeFlips: false,
-    };
+    const opts = tinySparse;
     const net = await new SparseScatteringNetwork(opts).fit(train.images, train.labels);
     expect(net.history.length).toBe(3);
     const file = net.toJSON();
-    const values = (key: string) => {
-      const a = file.arrays[key];
-      const b = Buffer.from(a.base64, "base64");
-      return a.dtype === "float32"
-        ? Array.from(new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4))
-        : Array.from(new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8));
-    };
+    const values = (key: string) => storedValues(file, key);
     const last = net.history[2].diagnostics;
     expect(last?.lambdaStar).toBeCloseTo(Math.exp(values("istc.logLambda")[0]), 12);
     const variances = values("code-std.runningVar");
