@@ -53,6 +53,8 @@ const tinySparse = {
   projection: 4,
   atoms: 8,
   iterations: 2,
+  skip: false,
+  hidden: 0,
   augment: false,
   testTimeFlips: false,
 };
@@ -182,6 +184,7 @@ describe("reproducibility, files and resume", () => {
       atoms: 8,
       iterations: 2,
       skip: true,
+      hidden: 0,
     }).fit(train.images, train.labels);
     // the code (8 atoms at 8 x 8) and the scattering (9 x 8 x 8) side by side
     expect(sparse.toJSON().arrays["classifier.weight"].shape).toEqual([3, 8 * 64 + 9 * 64]);
@@ -431,15 +434,20 @@ describe("reproducibility, files and resume", () => {
   });
 
   it("Fisher ratios per layer, front-end to logits", async () => {
-    const net = await new SparseScatteringNetwork({ ...small, projection: 8, atoms: 16, iterations: 3 }).fit(
-      train.images,
-      train.labels,
-    );
+    // the standard architecture (skip, hidden layer) at a small size
+    const net = await new SparseScatteringNetwork({
+      ...small,
+      projection: 8,
+      atoms: 16,
+      iterations: 3,
+      hidden: 12,
+    }).fit(train.images, train.labels);
     const f = net.layerFisherRatios(test.images, test.labels);
-    expect(f.map((e) => e.layer)).toEqual(["scattering", "projection", "sparse code", "logits"]);
+    expect(f.map((e) => e.layer)).toEqual(["scattering", "projection", "sparse code", "hidden", "logits"]);
     for (const e of f) expect(e.ratio).toBeGreaterThan(0);
-    expect(f[3].dimension).toBe(3);
-    expect(f[3].ratio).toBeGreaterThan(f[0].ratio);
+    expect(f[3].dimension).toBe(12);
+    expect(f[4].dimension).toBe(3);
+    expect(f[4].ratio).toBeGreaterThan(f[0].ratio);
   });
 });
 

@@ -23,12 +23,14 @@ export const SPARSE_SCATTERING_STANDARD = {
   atoms: 256,
   iterations: 4,
   sparseCode: true,
-  epochs: 6,
+  skip: true,
+  hidden: 256,
+  epochs: 16,
   learningRate: 0.02,
+  testTimeFlips: true,
   augment: true,
   shift: 2,
   copies: 3,
-  hidden: 0,
 } as const;
 
 /** What files written before `skip` and `hidden` were always recorded meant by their absence. */
@@ -67,7 +69,7 @@ export class SparseScatteringNetwork extends NetworkBase {
     const sc = options.sparseCode ?? d.sparseCode;
     if (typeof sc !== "boolean") throw new ParameterError("sparseCode", sc, "true or false");
     this.sparseCode = sc;
-    const skip = options.skip ?? false;
+    const skip = options.skip ?? d.skip;
     if (typeof skip !== "boolean") throw new ParameterError("skip", skip, "true or false");
     this.skip = skip;
     this.hidden = checkInteger("hidden", options.hidden ?? d.hidden, 0, 65536);
