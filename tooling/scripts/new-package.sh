@@ -17,7 +17,7 @@ cat > "$dir/package.json" <<JSON
   "type": "module",
   "sideEffects": false,
   "main": "./dist/index.cjs",
-  "module": "./dist/index.js",
+  "module": "./dist/index.browser.js",
   "types": "./dist/index.d.cts",
   "exports": {
     ".": {

@@ -60,6 +60,9 @@ describe("workspace conventions", () => {
               default: "./dist/index.browser.cjs",
             },
           });
+        // bundlers that read `module` instead of the exports map get the build without built-ins;
+        // the Node-only cli has no `module` entry
+        expect(pkg.module).toBe(dir === "cli" ? undefined : "./dist/index.browser.js");
         expect(pkg.main).toBe("./dist/index.cjs");
         expect(pkg.types).toBe("./dist/index.d.cts");
         expect(pkg.files).toContain("dist");
