@@ -262,7 +262,7 @@ export interface SparseScatteringNetworkOptions extends TrainingOptions {
   sparseCode?: boolean;
   /**
    * The linear classifier also sees the scattering coefficients (flattened, standardised with
-   * the code): a skip connection around the learned layers (default false).
+   * the code): a skip connection around the learned layers (default: standard run, true).
    */
   skip?: boolean;
   /**

@@ -169,12 +169,12 @@ export abstract class NetworkBase implements NetworkEstimator {
     return this.net;
   }
 
-  /** Projects constrained parameters back onto their sets. */
   /** Model-specific state reported after each epoch (`EpochInfo.diagnostics`); none by default. */
   protected epochDiagnostics(): Record<string, number> | undefined {
     return undefined;
   }
 
+  /** Projects constrained parameters back onto their sets. */
   protected applyConstraints(): void {
     applyConstraints(this.params());
   }
